@@ -1,0 +1,11 @@
+package org.passerelle.core.config;
+
+/** A socket to listen on; port 0 takes a free port (tests), {@code enabled: false} turns it off. */
+public record ListenerConfig(String host, Integer port, Boolean enabled) {
+    public ListenerConfig {
+        host = Checks.orDefault(host, "0.0.0.0");
+        if (port == null) throw new IllegalArgumentException("port is required");
+        Checks.range("port", port, 0, 65535);
+        enabled = Checks.orDefault(enabled, true);
+    }
+}

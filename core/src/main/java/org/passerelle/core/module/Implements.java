@@ -1,0 +1,36 @@
+package org.passerelle.core.module;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * What a module implements. The server advertises {@code features} in disco#info of each hosted
+ * domain and {@code accountFeatures} in disco#info of each account's bare JID, only while the
+ * module runs, and the docs' feature list is generated from these annotations.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@Repeatable(Implements.List.class)
+public @interface Implements {
+    /** "XEP-0199", "RFC 6121". */
+    String spec();
+
+    /** The version of the specification implemented. */
+    String version() default "";
+
+    String[] features() default {};
+
+    String[] accountFeatures() default {};
+
+    /** What is left out, if anything. */
+    String note() default "";
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @interface List {
+        Implements[] value();
+    }
+}

@@ -1,0 +1,29 @@
+package org.passerelle.core.module;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import org.passerelle.core.auth.Accounts;
+import org.passerelle.core.config.ServerConfig;
+import org.passerelle.core.event.EventBus;
+import org.passerelle.core.routing.ClientStanzas;
+import org.passerelle.core.routing.Domains;
+import org.passerelle.core.routing.Hooks;
+import org.passerelle.core.routing.IqDispatcher;
+import org.passerelle.core.routing.IqTracker;
+import org.passerelle.core.routing.Router;
+import org.passerelle.core.session.SessionRegistry;
+import org.passerelle.core.store.Stores;
+
+/**
+ * The core services of one running server, handed to modules and frontends through their
+ * constructors or the module context. There is no global instance.
+ *
+ * @param workers   runs blocking work (virtual threads)
+ * @param scheduler timers (timeouts, expiry); hand real work on to {@code workers}
+ */
+public record ServerContext(ServerConfig config, Domains domains, Router router, ClientStanzas clientStanzas,
+                            SessionRegistry sessions, Hooks hooks, IqDispatcher iqs, IqTracker iqTracker,
+                            EventBus events, Stores stores, Accounts accounts, Features features, Clock clock,
+                            ExecutorService workers, ScheduledExecutorService scheduler) {
+}

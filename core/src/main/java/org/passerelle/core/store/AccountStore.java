@@ -1,0 +1,23 @@
+package org.passerelle.core.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.jxmpp.jid.EntityBareJid;
+
+public interface AccountStore {
+    Optional<Account> find(EntityBareJid jid);
+
+    /** Adds the account; false (and nothing changed) if it exists already. */
+    boolean create(Account account);
+
+    /** Replaces credentials and flags of an existing account; false if there is none. */
+    boolean update(Account account);
+
+    /** Removes the account row only; other stores are cleaned through the AccountDeleted event. */
+    boolean delete(EntityBareJid jid);
+
+    /** Accounts of a domain in JID order, paged. */
+    List<EntityBareJid> list(String domain, int offset, int limit);
+
+    long count(String domain);
+}

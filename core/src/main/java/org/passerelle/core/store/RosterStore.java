@@ -1,0 +1,26 @@
+package org.passerelle.core.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.EntityBareJid;
+
+/** Buddy lists with a version per owner (RFC 6121 §2.6), bumped by every change. */
+public interface RosterStore {
+    List<RosterItem> items(EntityBareJid owner);
+
+    Optional<RosterItem> item(EntityBareJid owner, BareJid contact);
+
+    /** Inserts or replaces the item; returns the owner's new roster version. */
+    long put(EntityBareJid owner, RosterItem item);
+
+    /** Removes the item if present; returns the owner's roster version afterwards. */
+    long remove(EntityBareJid owner, BareJid contact);
+
+    /** The owner's current roster version (0 for an empty, never changed roster). */
+    long version(EntityBareJid owner);
+
+    int count(EntityBareJid owner);
+
+    void deleteAll(EntityBareJid owner);
+}
