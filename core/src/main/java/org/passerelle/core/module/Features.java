@@ -4,6 +4,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.passerelle.core.routing.PreAuthIqHandler;
+import org.passerelle.xml.Element;
 
 /** The disco features and identities of the running modules, for the server and for accounts. */
 public final class Features {
@@ -11,6 +15,8 @@ public final class Features {
     private final Set<String> account = new TreeSet<>();
     private final List<Identity> serverIdentities = new CopyOnWriteArrayList<>();
     private final List<Implements> implemented = new CopyOnWriteArrayList<>();
+    private final List<StreamFeature> streamFeatures = new CopyOnWriteArrayList<>();
+    private final Map<String, PreAuthIqHandler> preAuthIqs = new ConcurrentHashMap<>();
 
     public synchronized void addServer(String feature) { server.add(feature); }
 
@@ -29,6 +35,29 @@ public final class Features {
     public synchronized Set<String> account() { return Set.copyOf(account); }
 
     public List<Identity> identities() { return List.copyOf(serverIdentities); }
+
+    public void addStreamFeature(StreamFeature feature) { streamFeatures.add(feature); }
+
+    /** The module-provided stream features for a stream before or after authentication. */
+    public List<Element> streamFeatures(boolean authenticated) {
+        List<Element> out = new java.util.ArrayList<>();
+        for (StreamFeature f : streamFeatures) {
+            if (f.beforeAuth() != authenticated) {
+                Element e = f.element().get();
+                if (e != null) out.add(e);
+            }
+        }
+        return out;
+    }
+
+    public void addPreAuthIq(String namespace, PreAuthIqHandler handler) {
+        if (preAuthIqs.putIfAbsent(namespace, handler) != null) throw new IllegalStateException("two pre-auth handlers for " + namespace);
+    }
+
+    public void removePreAuthIq(String namespace) { preAuthIqs.remove(namespace); }
+
+    /** The handler for an IQ payload namespace on an unauthenticated stream, or null. */
+    public PreAuthIqHandler preAuthIq(String namespace) { return preAuthIqs.get(namespace); }
 
     /** Every specification the running modules implement. */
     public List<Implements> implemented() { return List.copyOf(implemented); }

@@ -32,6 +32,12 @@ public interface ModuleContext {
 
     void identity(String category, String type, String name);
 
+    /** Adds an element to the stream features (see {@link StreamFeature}). */
+    void streamFeature(StreamFeature feature);
+
+    /** Answers IQs in {@code namespace} on streams that have not authenticated yet. */
+    void preAuthIq(String namespace, org.passerelle.core.routing.PreAuthIqHandler handler);
+
     /** Runs when the module stops (closing a timer, a connection). */
     void onStop(Runnable action);
 }

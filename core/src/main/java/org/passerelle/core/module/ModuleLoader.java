@@ -122,6 +122,14 @@ public final class ModuleLoader implements AutoCloseable {
 
         @Override public void onStop(Runnable action) { undo.add(action); }
 
+        @Override public void streamFeature(StreamFeature feature) { server.features().addStreamFeature(feature); }
+
+        @Override
+        public void preAuthIq(String namespace, org.passerelle.core.routing.PreAuthIqHandler handler) {
+            server.features().addPreAuthIq(namespace, handler);
+            undo.add(() -> server.features().removePreAuthIq(namespace));
+        }
+
         void stop() {
             for (int i = undo.size() - 1; i >= 0; i--) {
                 try {
