@@ -17,6 +17,8 @@ public final class Features {
     private final List<Implements> implemented = new CopyOnWriteArrayList<>();
     private final List<StreamFeature> streamFeatures = new CopyOnWriteArrayList<>();
     private final Map<String, PreAuthIqHandler> preAuthIqs = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.BiConsumer<org.passerelle.core.session.Session, Element>> streamElements =
+            new ConcurrentHashMap<>();
 
     public synchronized void addServer(String feature) { server.add(feature); }
 
@@ -48,6 +50,21 @@ public final class Features {
             }
         }
         return out;
+    }
+
+    /** Takes top-level stream elements in {@code namespace} that are not stanzas (e.g. XEP-0352 CSI). */
+    public void addStreamElement(String namespace, java.util.function.BiConsumer<org.passerelle.core.session.Session, Element> handler) {
+        if (streamElements.putIfAbsent(namespace, handler) != null) throw new IllegalStateException("two handlers for " + namespace);
+    }
+
+    public void removeStreamElement(String namespace) { streamElements.remove(namespace); }
+
+    /** Hands a non-stanza element from a client to its handler; false when nobody handles it. */
+    public boolean streamElement(org.passerelle.core.session.Session session, Element element) {
+        var handler = streamElements.get(element.namespace());
+        if (handler == null) return false;
+        handler.accept(session, element);
+        return true;
     }
 
     public void addPreAuthIq(String namespace, PreAuthIqHandler handler) {

@@ -1,30 +1,17 @@
 package org.passerelle.core.testing;
 
 import java.time.Clock;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.concurrent.Executors;
-import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
-import org.passerelle.core.auth.Accounts;
 import org.passerelle.core.config.ConfigLoader;
 import org.passerelle.core.config.ServerConfig;
-import org.passerelle.core.event.EventBus;
 import org.passerelle.core.event.SessionEnded;
 import org.passerelle.core.event.SessionStarted;
-import org.passerelle.core.module.Features;
 import org.passerelle.core.module.Module;
 import org.passerelle.core.module.ModuleLoader;
 import org.passerelle.core.module.ServerContext;
-import org.passerelle.core.routing.ClientStanzas;
-import org.passerelle.core.routing.Domains;
-import org.passerelle.core.routing.Hooks;
-import org.passerelle.core.routing.IqDispatcher;
-import org.passerelle.core.routing.IqTracker;
-import org.passerelle.core.routing.Router;
+import org.passerelle.core.module.ServerContexts;
 import org.passerelle.core.routing.StreamErrorException;
-import org.passerelle.core.session.LocalSessionRegistry;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.store.Stores;
@@ -48,19 +35,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(ServerConfig config, Stores stores, Module... modules) {
-        Set<DomainBareJid> hosted = new LinkedHashSet<>();
-        config.domains().forEach(d -> hosted.add(Jids.of(d.name()).asDomainBareJid()));
-        Domains domains = new Domains(hosted);
-        LocalSessionRegistry sessions = new LocalSessionRegistry();
-        Hooks hooks = new Hooks();
-        IqTracker tracker = new IqTracker();
-        IqDispatcher iqs = new IqDispatcher(tracker);
-        Router router = new Router(domains, sessions, hooks, iqs);
-        EventBus events = new EventBus();
-        Accounts accounts = new Accounts(stores.accounts(), domains, events, config.auth().scramIterations(), Clock.systemUTC());
-        context = new ServerContext(config, domains, router, new ClientStanzas(router, hooks), sessions, hooks, iqs,
-                tracker, events, stores, accounts, new Features(), Clock.systemUTC(),
-                Executors.newVirtualThreadPerTaskExecutor(), Executors.newSingleThreadScheduledExecutor());
+        context = ServerContexts.create(config, stores, Clock.systemUTC());
         loader = new ModuleLoader(context);
         for (Module m : modules) loader.start(m);
     }

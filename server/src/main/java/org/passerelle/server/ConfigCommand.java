@@ -1,0 +1,29 @@
+package org.passerelle.server;
+
+import java.util.concurrent.Callable;
+import org.passerelle.core.config.ServerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "config", description = "Configuration tools.", subcommands = ConfigCommand.Check.class)
+final class ConfigCommand {
+    @Command(name = "check", description = "Validate the configuration and print what it resolves to.")
+    static final class Check implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            ServerConfig c = common.loadConfig();
+            System.out.println("configuration is valid");
+            System.out.println("  domains: " + c.domains().stream().map(d -> d.name() + (d.registration() ? " (registration on)" : "")).toList());
+            System.out.println("  c2s: " + c.listeners().c2s() + ", direct TLS: " + c.listeners().c2sDirectTls());
+            System.out.println("  storage: " + c.storage());
+            System.out.println("  tls: " + (c.tls().certificate() == null ? "self-signed in the data directory" : c.tls().certificate())
+                    + (c.tls().required() ? ", required" : ", optional"));
+            System.out.println("  limits: " + c.limits());
+            if (!c.disabledModules().isEmpty()) System.out.println("  disabled modules: " + c.disabledModules());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.passerelle.server;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.passerelle.core.config.ListenerConfig;
+import org.passerelle.core.config.ServerConfig;
+import org.passerelle.core.config.TlsConfig;
+import org.passerelle.core.module.ModuleLoader;
+import org.passerelle.core.module.ServerContext;
+import org.passerelle.core.module.ServerContexts;
+import org.passerelle.core.store.Stores;
+import org.passerelle.store.sql.SqlStores;
+import org.passerelle.xmpp.c2s.C2sContext;
+import org.passerelle.xmpp.c2s.C2sListener;
+import org.passerelle.xmpp.c2s.EventLoops;
+import org.passerelle.xmpp.tls.TlsContexts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running server: stores, core, modules and listeners, wired here and nowhere else. Closing
+ * stops them in reverse order.
+ */
+public final class PasserelleServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PasserelleServer.class);
+
+    private final ServerContext context;
+    private final Stores stores;
+    private final ModuleLoader modules;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup io;
+    private final List<C2sListener> listeners = new ArrayList<>();
+
+    private PasserelleServer(ServerContext context, Stores stores, ModuleLoader modules, EventLoopGroup boss, EventLoopGroup io) {
+        this.context = context;
+        this.stores = stores;
+        this.modules = modules;
+        this.boss = boss;
+        this.io = io;
+    }
+
+    /** Opens the stores, starts the modules and binds the listeners of the configuration. */
+    public static PasserelleServer start(ServerConfig config, DataDirectory data) throws Exception {
+        Stores stores = SqlStores.open(config.storage(), data.root());
+        ServerContext context = ServerContexts.create(config, stores, Clock.systemUTC());
+        ModuleLoader modules = new ModuleLoader(context);
+        PasserelleServer server = new PasserelleServer(context, stores, modules, EventLoops.create(1), EventLoops.create(0));
+        try {
+            List<String> started = modules.startAll();
+            LOG.info("storage {}; modules {}", stores.description(), started);
+            C2sContext c2s = C2sContext.create(context, tls(config.tls(), data, config));
+            server.listen(c2s, config.listeners().c2s(), false);
+            server.listen(c2s, config.listeners().c2sDirectTls(), true);
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void listen(C2sContext c2s, ListenerConfig l, boolean directTls) throws InterruptedException {
+        if (!l.enabled()) return;
+        C2sListener listener = C2sListener.bind(c2s, boss, io, l.host(), l.port(), directTls);
+        listeners.add(listener);
+        LOG.info("listening for XMPP clients on {}:{} ({})", l.host(), listener.port(), directTls ? "direct TLS" : "STARTTLS");
+    }
+
+    private static SslContext tls(TlsConfig tls, DataDirectory data, ServerConfig config) throws IOException {
+        Path cert;
+        Path key;
+        if (tls.certificate() != null) {
+            cert = data.root().resolve(tls.certificate());
+            key = data.root().resolve(tls.privateKey());
+        } else {
+            cert = data.certificate();
+            key = data.privateKey();
+            SelfSignedCertificate.ensure(cert, key, config.domains().stream().map(d -> d.name()).toList());
+        }
+        return TlsContexts.server(cert.toFile(), key.toFile());
+    }
+
+    public ServerContext context() {
+        return context;
+    }
+
+    /** The bound port of the STARTTLS listener (or -1), useful when the config asked for port 0. */
+    public int c2sPort() {
+        return listeners.stream().filter(l -> !l.directTls()).mapToInt(C2sListener::port).findFirst().orElse(-1);
+    }
+
+    public int directTlsPort() {
+        return listeners.stream().filter(C2sListener::directTls).mapToInt(C2sListener::port).findFirst().orElse(-1);
+    }
+
+    @Override
+    public void close() {
+        for (C2sListener l : listeners) l.close();
+        for (var s : List.copyOf(context.sessions().all())) s.close("system-shutdown", "the server is stopping");
+        boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        io.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        modules.close();
+        context.scheduler().shutdownNow();
+        context.workers().shutdown();
+        try {
+            context.workers().awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stores.close();
+    }
+}

@@ -1,0 +1,69 @@
+package org.passerelle.server;
+
+import java.security.SecureRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.jxmpp.jid.EntityBareJid;
+import org.passerelle.core.config.ServerConfig;
+import org.passerelle.core.stanza.Jids;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "run", description = "Start the server.")
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        ServerConfig config = common.loadConfig();
+        DataDirectory data = common.dataDirectory();
+        PasserelleServer server = PasserelleServer.start(config, data);
+        String domain = config.domains().getFirst().name();
+        String firstAdminPassword = createFirstAdmin(server, domain, data);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shutdown"));
+        printWelcome(config, server, domain, data, firstAdminPassword);
+        stopped.await();
+        return 0;
+    }
+
+    /** On the very first start, creates admin@domain with a random password, kept in a 0600 file. */
+    private static String createFirstAdmin(PasserelleServer server, String domain, DataDirectory data) throws Exception {
+        var accounts = server.context().accounts();
+        EntityBareJid admin = Jids.of("admin@" + domain).asEntityBareJidIfPossible();
+        if (java.nio.file.Files.exists(data.adminPassword()) || accounts.exists(admin)) return null;
+        String password = randomPassword();
+        accounts.create(admin, password, true);
+        DataDirectory.writePrivate(data.adminPassword(), password + "\n");
+        return password;
+    }
+
+    private static String randomPassword() {
+        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom r = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        return sb.toString();
+    }
+
+    private static void printWelcome(ServerConfig config, PasserelleServer server, String domain, DataDirectory data, String password) {
+        System.out.println();
+        System.out.println("Passerelle is running for " + config.domains().stream().map(d -> d.name()).toList());
+        System.out.println("  XMPP clients:  " + domain + " port " + server.c2sPort() + " (STARTTLS)"
+                + (server.directTlsPort() > 0 ? ", port " + server.directTlsPort() + " (direct TLS)" : ""));
+        System.out.println("  data:          " + data.root());
+        if (password != null) {
+            System.out.println("  administrator: admin@" + domain + "  password: " + password);
+            System.out.println("                 (shown once; also kept in " + data.adminPassword() + ")");
+        } else {
+            System.out.println("  administrator: admin@" + domain + " (password in " + data.adminPassword() + ")");
+        }
+        System.out.println("  add users:     ./passerelle user add bob@" + domain);
+        System.out.println("The certificate is self-signed unless tls: is configured: clients will ask you to accept it.");
+        System.out.println("Stop with Ctrl-C.");
+    }
+}

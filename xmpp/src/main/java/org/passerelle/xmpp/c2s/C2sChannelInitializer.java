@@ -1,0 +1,27 @@
+package org.passerelle.xmpp.c2s;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/** The pipeline of a new client connection: [TLS] → idle timer → XML decoder → stream handler. */
+final class C2sChannelInitializer extends ChannelInitializer<SocketChannel> {
+    private final C2sContext c2s;
+    private final boolean directTls;
+
+    C2sChannelInitializer(C2sContext c2s, boolean directTls) {
+        this.c2s = c2s;
+        this.directTls = directTls;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        if (directTls) ch.pipeline().addLast("tls", c2s.ssl().newHandler(ch.alloc()));
+        int idle = c2s.server().config().limits().idleTimeout();
+        ch.pipeline().addLast("idle", new IdleStateHandler(idle, 0, 0, TimeUnit.SECONDS));
+        XmlStreamDecoder decoder = new XmlStreamDecoder(c2s.xmlLimits());
+        ch.pipeline().addLast("xml", decoder);
+        ch.pipeline().addLast("stream", new C2sStreamHandler(c2s, decoder, directTls));
+    }
+}

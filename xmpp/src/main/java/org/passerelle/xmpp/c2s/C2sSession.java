@@ -1,0 +1,125 @@
+package org.passerelle.xmpp.c2s;
+
+import io.netty.channel.Channel;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import org.jxmpp.jid.EntityFullJid;
+import org.passerelle.core.session.AbstractSession;
+import org.passerelle.core.stanza.Stanza;
+import org.passerelle.xml.Element;
+import org.passerelle.xmpp.sm.Unacked;
+
+/**
+ * A client session over a TCP stream. With stream management on, what it sends is kept until
+ * acknowledged and the session outlives its connection until resumed or timed out
+ * ("detached": channel null). Delivery and resumption synchronise on the session so a resumed
+ * client gets everything once, in order.
+ */
+public final class C2sSession extends AbstractSession {
+    private static final Element REQUEST_ACK = Element.of("r", "urn:xmpp:sm:3");
+
+    final SerialExecutor worker;
+    private final int maxUnacked;
+    private Channel channel;
+    private Unacked unacked;
+    private String resumeId;
+    private long handled;
+    ScheduledFuture<?> resumeTimer;
+    /** Ends a detached session; set while it waits for resumption. */
+    volatile Runnable expire;
+    volatile boolean ended;
+
+    C2sSession(EntityFullJid jid, String remoteAddress, Channel channel, SerialExecutor worker, int maxUnacked) {
+        super(jid, remoteAddress);
+        this.channel = channel;
+        this.worker = worker;
+        this.maxUnacked = maxUnacked;
+    }
+
+    @Override
+    public void deliver(Stanza stanza) {
+        boolean overflow;
+        synchronized (this) {
+            if (ended) return;
+            if (unacked != null) unacked.add(stanza);
+            if (channel != null) {
+                String text = StreamWriter.toText(stanza.element());
+                if (unacked != null && unacked.size() % 8 == 0) text += StreamWriter.toText(REQUEST_ACK);
+                StreamWriter.write(channel, text);
+            }
+            overflow = unacked != null && unacked.size() > maxUnacked;
+        }
+        if (overflow) close("policy-violation", "too many unacknowledged stanzas");
+    }
+
+    @Override
+    public void close(String condition, String text) {
+        Channel ch;
+        synchronized (this) {
+            ch = channel;
+        }
+        if (ch != null) {
+            ch.eventLoop().execute(() -> {
+                if (condition != null) StreamWriter.write(ch, StreamWriter.streamError(condition, text));
+                else StreamWriter.write(ch, "</stream:stream>");
+                ch.close();
+            });
+        } else {
+            // Detached: nobody to tell; end it now instead of waiting for the resume timeout.
+            Runnable e = expire;
+            if (e != null) e.run();
+        }
+    }
+
+    synchronized void enableStreamManagement(String id) {
+        unacked = new Unacked();
+        resumeId = id;
+    }
+
+    synchronized boolean streamManagementEnabled() {
+        return unacked != null;
+    }
+
+    synchronized String resumeId() {
+        return resumeId;
+    }
+
+    synchronized boolean ack(long h) {
+        return unacked == null || unacked.ack(h);
+    }
+
+    /** Counts a stanza from the client as handled (XEP-0198 inbound h). */
+    synchronized void handled() {
+        handled = (handled + 1) & 0xFFFFFFFFL;
+    }
+
+    synchronized long handledCount() {
+        return handled;
+    }
+
+    synchronized Channel channel() {
+        return channel;
+    }
+
+    /** The connection dropped; keep the session for resumption. */
+    synchronized void detach() {
+        channel = null;
+    }
+
+    /** Takes a new connection, acknowledges {@code h}, and re-sends what is still unacknowledged. */
+    synchronized boolean resume(Channel newChannel, long h, String resumedElement) {
+        if (unacked == null || !unacked.ack(h)) return false;
+        channel = newChannel;
+        StringBuilder out = new StringBuilder(resumedElement);
+        for (Stanza s : unacked.pending()) out.append(StreamWriter.toText(s.element()));
+        StreamWriter.write(newChannel, out.toString());
+        return true;
+    }
+
+    /** Ends the session for good; returns the stanzas the client never acknowledged. */
+    synchronized List<Stanza> end() {
+        ended = true;
+        channel = null;
+        return unacked == null ? List.of() : unacked.drain();
+    }
+}

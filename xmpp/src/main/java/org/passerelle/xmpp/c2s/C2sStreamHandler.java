@@ -1,0 +1,410 @@
+package org.passerelle.xmpp.c2s;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.Jid;
+import org.passerelle.core.module.ServerContext;
+import org.passerelle.core.routing.PreAuthIqHandler;
+import org.passerelle.core.stanza.Jids;
+import org.passerelle.core.stanza.Namespaces;
+import org.passerelle.core.stanza.StanzaErrors;
+import org.passerelle.core.stanza.StanzaException;
+import org.passerelle.xml.Element;
+import org.passerelle.xmpp.tls.ChannelBindings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stream-level state machine of one client connection: stream header and features,
+ * STARTTLS, SASL, then resource binding or XEP-0198 resumption, then stanzas. Runs on the
+ * channel's event loop; anything that blocks goes to a worker and comes back through
+ * {@link #resumeOnLoop}. Events that arrive while such work is under way wait in order.
+ */
+final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(C2sStreamHandler.class);
+    private static final int MAX_SASL_FAILURES = 3;
+
+    private enum State { HEADER, NEGOTIATING, BINDING, ACTIVE, CLOSED }
+
+    private final C2sContext c2s;
+    private final ServerContext server;
+    private final XmlStreamDecoder decoder;
+    private final SessionLifecycle lifecycle;
+    private final Deque<StreamEvent> waiting = new ArrayDeque<>();
+    private State state = State.HEADER;
+    private boolean tls;
+    private boolean busy;
+    private boolean pingSent;
+    private DomainBareJid domain;
+    private EntityBareJid account;
+    private SaslExchange sasl;
+    private int saslFailures;
+    private C2sSession session;
+    private ChannelHandlerContext ctx;
+    private ScheduledFuture<?> authTimer;
+    private String remote = "?";
+
+    C2sStreamHandler(C2sContext c2s, XmlStreamDecoder decoder, boolean directTls) {
+        this.c2s = c2s;
+        this.server = c2s.server();
+        this.decoder = decoder;
+        this.lifecycle = new SessionLifecycle(server);
+        this.tls = directTls;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        if (ctx.channel().remoteAddress() instanceof InetSocketAddress a) remote = a.getAddress().getHostAddress();
+        LOG.info("connection from {}", remote);
+        authTimer = ctx.executor().schedule(() -> {
+            if (state != State.ACTIVE) closeWithError("connection-timeout", "authentication took too long");
+        }, server.config().limits().authTimeout(), TimeUnit.SECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, StreamEvent event) {
+        pingSent = false;
+        if (busy || !waiting.isEmpty()) {
+            waiting.add(event);
+            return;
+        }
+        handle(event);
+    }
+
+    private void handle(StreamEvent event) {
+        if (state == State.CLOSED) return;
+        switch (event) {
+            case StreamEvent.Opened o -> streamOpened(o.header());
+            case StreamEvent.Received r -> received(r.element());
+            case StreamEvent.Closed c -> clientClosed();
+            case StreamEvent.Broken b -> closeWithError(b.condition(), b.reason());
+        }
+    }
+
+    private void streamOpened(Element header) {
+        if (state != State.HEADER) {
+            closeWithError("not-well-formed", "unexpected stream header");
+            return;
+        }
+        String to = header.attr("to");
+        Jid toJid = null;
+        try {
+            toJid = to == null ? null : Jids.parse(to);
+        } catch (StanzaException e) {
+            // handled below as host-unknown
+        }
+        DomainBareJid requested = toJid == null || toJid.hasLocalpart() || toJid.hasResource() ? null : toJid.asDomainBareJid();
+        if (requested == null || !server.domains().isLocal(requested) || (domain != null && !domain.equals(requested))) {
+            openAndFail("host-unknown", "this server does not serve " + to, requested);
+            return;
+        }
+        domain = requested;
+        if (!Namespaces.CLIENT.equals(header.attr("xmlns"))) {
+            openAndFail("invalid-namespace", "the content namespace must be jabber:client", domain);
+            return;
+        }
+        String version = header.attr("version");
+        if (version == null || !version.matches("[1-9][0-9]*\\.[0-9]+")) {
+            openAndFail("unsupported-version", "XMPP 1.0 is required", domain);
+            return;
+        }
+        write(StreamWriter.header(domain.toString(), newStreamId(), "en"));
+        if (account == null) {
+            state = State.NEGOTIATING;
+            boolean cb = tls && channelBinding() != null;
+            write(StreamWriter.toText(StreamFeatures.beforeAuth(tls, c2s.ssl() != null, c2s.tlsRequired(), cb,
+                    server.features().streamFeatures(false))));
+        } else {
+            state = State.BINDING;
+            write(StreamWriter.toText(StreamFeatures.afterAuth(server.features().streamFeatures(true))));
+        }
+    }
+
+    private void received(Element e) {
+        switch (state) {
+            case NEGOTIATING -> negotiating(e);
+            case BINDING -> binding(e);
+            case ACTIVE -> active(e);
+            default -> closeWithError("not-authorized", "stanza before the stream header");
+        }
+    }
+
+    private void negotiating(Element e) {
+        if (e.is("starttls", Namespaces.TLS)) {
+            startTls();
+        } else if (Namespaces.SASL.equals(e.namespace())) {
+            authenticate(e);
+        } else if (e.is("iq", Namespaces.CLIENT) && preAuthIq(e)) {
+            return;
+        } else {
+            closeWithError("not-authorized", "authenticate first");
+        }
+    }
+
+    private void startTls() {
+        if (tls || c2s.ssl() == null) {
+            write(StreamWriter.toText(Element.of("failure", Namespaces.TLS)) + "</stream:stream>");
+            closeQuietly();
+            return;
+        }
+        // startTls=true: the first write (<proceed/>) leaves unencrypted, everything after is TLS.
+        SslHandler ssl = new SslHandler(c2s.ssl().newEngine(ctx.alloc()), true);
+        ssl.setHandshakeTimeout(server.config().limits().authTimeout(), TimeUnit.SECONDS);
+        ctx.pipeline().addFirst("tls", ssl);
+        tls = true;
+        decoder.restart();
+        state = State.HEADER;
+        write(StreamWriter.toText(Element.of("proceed", Namespaces.TLS)));
+    }
+
+    private void authenticate(Element e) {
+        if (c2s.tlsRequired() && !tls) {
+            write(StreamWriter.toText(SaslExchange.failure("encryption-required", null).reply()));
+            return;
+        }
+        if (!c2s.loginFailures().allowed("ip:" + remote)) {
+            write(StreamWriter.toText(SaslExchange.failure("temporary-auth-failure", "too many failed logins; wait a minute").reply()));
+            LOG.warn("login from {} refused: too many failures", remote);
+            return;
+        }
+        if (sasl == null) sasl = new SaslExchange(c2s, domain, tls, tls ? channelBinding() : null);
+        SaslExchange exchange = sasl;
+        offload(() -> {
+            String claimed = exchange.claimedUser();
+            SaslExchange.Outcome out = claimed != null && !c2s.loginFailures().allowed("user:" + claimed + "@" + domain)
+                    ? SaslExchange.failure("temporary-auth-failure", "too many failed logins for this account")
+                    : exchange.handle(e);
+            return () -> saslOutcome(out);
+        });
+    }
+
+    private void saslOutcome(SaslExchange.Outcome out) {
+        write(StreamWriter.toText(out.reply()));
+        if (out.account() != null) {
+            account = out.account();
+            LOG.info("{} authenticated from {}", account, remote);
+            c2s.loginFailures().reset("user:" + account);
+            decoder.restart();
+            state = State.HEADER;
+        } else if (out.failure() != null && !out.failure().equals("aborted")) {
+            c2s.loginFailures().record("ip:" + remote);
+            if (out.claimedUser() != null) c2s.loginFailures().record("user:" + out.claimedUser() + "@" + domain);
+            LOG.warn("authentication failure from {} for '{}': {}", remote, out.claimedUser(), out.failure());
+            if (++saslFailures >= MAX_SASL_FAILURES) closeWithError("policy-violation", "too many authentication failures");
+        }
+    }
+
+    private boolean preAuthIq(Element iq) {
+        Element payload = iq.firstElement();
+        PreAuthIqHandler handler = payload == null ? null : server.features().preAuthIq(payload.namespace());
+        if (handler == null) return false;
+        DomainBareJid d = domain;
+        String ip = remote;
+        offload(() -> {
+            Element reply;
+            try {
+                reply = handler.handle(iq, d, ip);
+            } catch (StanzaException ex) {
+                reply = Element.builder("iq", Namespaces.CLIENT).attr("type", "error").attr("id", iq.attr("id"))
+                        .child(StanzaErrors.errorElement(ex.condition(), ex.getMessage())).build();
+            }
+            Element r = reply;
+            return () -> write(StreamWriter.toText(r));
+        });
+        return true;
+    }
+
+    private void binding(Element e) {
+        if (e.is("resume", StreamFeatures.SM)) {
+            StreamManagementFrames.resume(this, e);
+            return;
+        }
+        Element bind = e.is("iq", Namespaces.CLIENT) && "set".equals(e.attr("type")) ? e.child("bind", Namespaces.BIND) : null;
+        if (bind == null) {
+            closeWithError("not-authorized", "bind a resource first");
+            return;
+        }
+        ResourceBinding.bind(this, e, bind);
+    }
+
+    private void active(Element e) {
+        if (StreamFeatures.SM.equals(e.namespace())) {
+            StreamManagementFrames.handle(this, e);
+        } else if (e.is("iq", Namespaces.CLIENT) && e.child("bind", Namespaces.BIND) != null) {
+            write(StreamWriter.toText(ResourceBinding.error(e, "not-allowed", "a resource is bound already")));
+            session.handled();
+        } else if (e.is("iq", Namespaces.CLIENT) && "set".equals(e.attr("type")) && e.child("session", Namespaces.SESSION) != null) {
+            write(StreamWriter.toText(Element.builder("iq", Namespaces.CLIENT).attr("type", "result").attr("id", e.attr("id")).build()));
+            session.handled();
+        } else if (Namespaces.CLIENT.equals(e.namespace())) {
+            C2sSession s = session;
+            s.worker.execute(() -> {
+                try {
+                    server.clientStanzas().process(s, e);
+                } catch (org.passerelle.core.routing.StreamErrorException ex) {
+                    s.close(ex.condition(), ex.getMessage());
+                } finally {
+                    s.handled();
+                }
+            });
+        } else {
+            C2sSession s = session;
+            s.worker.execute(() -> {
+                if (!server.features().streamElement(s, e)) s.close("unsupported-stanza-type", "unknown element " + e.name());
+            });
+        }
+    }
+
+    private void clientClosed() {
+        state = State.CLOSED;
+        write("</stream:stream>");
+        if (session != null) endSession("client closed the stream");
+        closeQuietly();
+    }
+
+    /** The session is bound or resumed: stanzas may flow. */
+    void activate(C2sSession s) {
+        session = s;
+        state = State.ACTIVE;
+        if (authTimer != null) authTimer.cancel(false);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (authTimer != null) authTimer.cancel(false);
+        C2sSession s = session;
+        if (s != null && s.channel() != ctx.channel()) {
+            s = null; // the session was resumed on another connection: nothing to end here
+        }
+        if (s != null && state != State.CLOSED) {
+            if (s.streamManagementEnabled() && s.resumeId() != null && server.config().streamManagement().resumeTimeout() > 0) {
+                s.detach();
+                int timeout = server.config().streamManagement().resumeTimeout();
+                LOG.info("{} lost its connection; resumable for {} s", s.jid(), timeout);
+                C2sSession detached = s;
+                Runnable expire = () -> detached.worker.execute(() -> {
+                    if (detached.channel() == null) {
+                        c2s.resumable().remove(detached.resumeId(), detached);
+                        lifecycle.end(detached, "not resumed in time");
+                    }
+                });
+                s.expire = expire;
+                s.resumeTimer = server.scheduler().schedule(expire, timeout, TimeUnit.SECONDS);
+            } else {
+                endSession("connection lost");
+            }
+        }
+        state = State.CLOSED;
+        LOG.info("connection from {} closed", remote);
+        ctx.fireChannelInactive();
+    }
+
+    void endSession(String reason) {
+        C2sSession s = session;
+        if (s == null) return;
+        c2s.resumable().remove(s.resumeId(), s);
+        s.worker.execute(() -> lifecycle.end(s, reason));
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            if (state != State.ACTIVE) {
+                closeWithError("connection-timeout", "idle");
+            } else if (pingSent) {
+                closeWithError("connection-timeout", "no answer to ping");
+            } else {
+                pingSent = true;
+                write(StreamWriter.toText(Element.builder("iq", Namespaces.CLIENT).attr("type", "get")
+                        .attr("id", server.iqTracker().nextId()).attr("from", domain.toString()).attr("to", session.jid().toString())
+                        .child(Element.of("ping", "urn:xmpp:ping")).build()));
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("connection from {} failed: {}", remote, cause.toString());
+        if (state != State.CLOSED) closeWithError("internal-server-error", null);
+    }
+
+    /** Runs blocking work on a worker, then the returned step back on this connection's event loop. */
+    void offload(java.util.concurrent.Callable<Runnable> work) {
+        busy = true;
+        server.workers().execute(() -> {
+            Runnable next;
+            try {
+                next = work.call();
+            } catch (Exception ex) {
+                LOG.error("connection from {}: {}", remote, ex.toString(), ex);
+                next = () -> closeWithError("internal-server-error", null);
+            }
+            resumeOnLoop(next);
+        });
+    }
+
+    private void resumeOnLoop(Runnable next) {
+        ctx.executor().execute(() -> {
+            busy = false;
+            next.run();
+            while (!busy && !waiting.isEmpty() && state != State.CLOSED) handle(waiting.poll());
+        });
+    }
+
+    /** RFC 6120 §4.9.1.2: a stream error before our header still opens the stream first. */
+    private void openAndFail(String condition, String text, DomainBareJid from) {
+        write(StreamWriter.header(from == null ? null : from.toString(), newStreamId(), "en"));
+        closeWithError(condition, text);
+    }
+
+    void closeWithError(String condition, String text) {
+        if (state == State.CLOSED) return;
+        LOG.info("closing stream from {} ({}): {}{}", remote, account == null ? "unauthenticated" : account, condition,
+                text == null ? "" : " - " + text);
+        if (state == State.HEADER && domain == null) write(StreamWriter.header(null, newStreamId(), "en"));
+        state = State.CLOSED;
+        write(StreamWriter.streamError(condition, text));
+        if (session != null) endSession(condition);
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        state = State.CLOSED;
+        ctx.channel().close();
+    }
+
+    private byte[] channelBinding() {
+        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+        return ssl == null ? null : ChannelBindings.tlsServerEndPoint(ssl.engine().getSession());
+    }
+
+    private static String newStreamId() {
+        return org.passerelle.core.auth.Scram.nonce();
+    }
+
+    void write(String text) {
+        StreamWriter.write(ctx.channel(), text);
+    }
+
+    // Accessors for the small collaborators in this package.
+    C2sContext c2s() { return c2s; }
+    Channel channel() { return ctx.channel(); }
+    EntityBareJid account() { return account; }
+    String remote() { return remote; }
+    C2sSession session() { return session; }
+    SessionLifecycle lifecycle() { return lifecycle; }
+}
