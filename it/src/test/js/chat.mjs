@@ -1,0 +1,30 @@
+// Logs in with xmpp.js (STARTTLS, SCRAM-SHA-1), sends one chat message to a peer, waits for the
+// peer's reply and prints it. Exits 0 on success, 1 on any failure or after the time limit.
+// Usage: node chat.mjs PORT USER PASSWORD PEER_JID TEXT   (NODE_EXTRA_CA_CERTS points at the server's certificate)
+import { client, xml } from "@xmpp/client";
+
+const [port, username, password, peer, text] = process.argv.slice(2);
+const xmpp = client({ service: `xmpp://127.0.0.1:${port}`, domain: "localhost", username, password, resource: "xmppjs" });
+const timer = setTimeout(() => fail("timed out"), 20000);
+
+function fail(why) {
+  console.error(`xmppjs: ${why}`);
+  process.exit(1);
+}
+
+xmpp.on("error", (err) => fail(err.message || String(err)));
+xmpp.on("stanza", async (stanza) => {
+  if (stanza.is("message") && stanza.getChildText("body")) {
+    console.log(`received from ${stanza.attrs.from}: ${stanza.getChildText("body")}`);
+    clearTimeout(timer);
+    await xmpp.stop();
+    process.exit(0);
+  }
+});
+xmpp.on("online", async (address) => {
+  console.log(`online as ${address.toString()}`);
+  await xmpp.send(xml("presence"));
+  await xmpp.send(xml("message", { to: peer, type: "chat" }, xml("body", {}, text)));
+  console.log("sent");
+});
+xmpp.start().catch((err) => fail(err.message || String(err)));
