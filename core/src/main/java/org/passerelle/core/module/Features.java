@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jxmpp.jid.DomainBareJid;
 import org.passerelle.core.routing.PreAuthIqHandler;
 import org.passerelle.xml.Element;
 
@@ -38,12 +39,12 @@ public final class Features {
 
     public void addStreamFeature(StreamFeature feature) { streamFeatures.add(feature); }
 
-    /** The module-provided stream features for a stream before or after authentication. */
-    public List<Element> streamFeatures(boolean authenticated) {
+    /** The module-provided stream features for a stream to {@code domain}, before or after authentication. */
+    public List<Element> streamFeatures(boolean authenticated, DomainBareJid domain) {
         List<Element> out = new java.util.ArrayList<>();
         for (StreamFeature f : streamFeatures) {
             if (f.beforeAuth() != authenticated) {
-                Element e = f.element().get();
+                Element e = f.element().apply(domain);
                 if (e != null) out.add(e);
             }
         }
