@@ -18,6 +18,7 @@ public final class Features {
     private final List<Implements> implemented = new CopyOnWriteArrayList<>();
     private final List<StreamFeature> streamFeatures = new CopyOnWriteArrayList<>();
     private final Map<String, PreAuthIqHandler> preAuthIqs = new ConcurrentHashMap<>();
+    private final DiscoNodes discoNodes = new DiscoNodes();
 
     public synchronized void addServer(String feature) { server.add(feature); }
 
@@ -59,6 +60,9 @@ public final class Features {
 
     /** The handler for an IQ payload namespace on an unauthenticated stream, or null. */
     public PreAuthIqHandler preAuthIq(String namespace) { return preAuthIqs.get(namespace); }
+
+    /** The disco nodes modules answer on hosted domains (ad-hoc commands, ...). */
+    public DiscoNodes discoNodes() { return discoNodes; }
 
     /** Every specification the running modules implement. */
     public List<Implements> implemented() { return List.copyOf(implemented); }
