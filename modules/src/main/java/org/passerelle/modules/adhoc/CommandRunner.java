@@ -29,7 +29,7 @@ final class CommandRunner {
 
     Stanza handle(Stanza iq) throws StanzaException {
         Element cmd = iq.element().child("command", AdhocModule.NS);
-        if (!"set".equals(iq.type()) || cmd == null) throw new StanzaException("bad-request", "commands are run with an IQ set of <command/>");
+        if (!"set".equals(iq.type()) || cmd == null || iq.to() == null) throw new StanzaException("bad-request", "commands are run with an IQ set of <command/>");
         String node = cmd.attr("node");
         if (node == null) throw new StanzaException("bad-request", "no command node");
         DomainBareJid domain = iq.to().asDomainBareJid();
