@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jxmpp.jid.DomainBareJid;
 import org.passerelle.core.routing.PreAuthIqHandler;
 import org.passerelle.xml.Element;
 
@@ -19,6 +20,7 @@ public final class Features {
     private final Map<String, PreAuthIqHandler> preAuthIqs = new ConcurrentHashMap<>();
     private final Map<String, java.util.function.BiConsumer<org.passerelle.core.session.Session, Element>> streamElements =
             new ConcurrentHashMap<>();
+    private final DiscoNodes discoNodes = new DiscoNodes();
 
     public synchronized void addServer(String feature) { server.add(feature); }
 
@@ -40,12 +42,12 @@ public final class Features {
 
     public void addStreamFeature(StreamFeature feature) { streamFeatures.add(feature); }
 
-    /** The module-provided stream features for a stream before or after authentication. */
-    public List<Element> streamFeatures(boolean authenticated) {
+    /** The module-provided stream features for a stream to {@code domain}, before or after authentication. */
+    public List<Element> streamFeatures(boolean authenticated, DomainBareJid domain) {
         List<Element> out = new java.util.ArrayList<>();
         for (StreamFeature f : streamFeatures) {
             if (f.beforeAuth() != authenticated) {
-                Element e = f.element().get();
+                Element e = f.element().apply(domain);
                 if (e != null) out.add(e);
             }
         }
@@ -75,6 +77,9 @@ public final class Features {
 
     /** The handler for an IQ payload namespace on an unauthenticated stream, or null. */
     public PreAuthIqHandler preAuthIq(String namespace) { return preAuthIqs.get(namespace); }
+
+    /** The disco nodes modules answer on hosted domains (ad-hoc commands, ...). */
+    public DiscoNodes discoNodes() { return discoNodes; }
 
     /** Every specification the running modules implement. */
     public List<Implements> implemented() { return List.copyOf(implemented); }

@@ -38,6 +38,9 @@ public interface ModuleContext {
     /** Answers IQs in {@code namespace} on streams that have not authenticated yet. */
     void preAuthIq(String namespace, org.passerelle.core.routing.PreAuthIqHandler handler);
 
+    /** Answers disco#info and disco#items for {@code node} on the hosted domains (see {@link DiscoNode}). */
+    void discoNode(String node, DiscoNode handler);
+
     /** Runs when the module stops (closing a timer, a connection). */
     void onStop(Runnable action);
 }

@@ -130,6 +130,11 @@ public final class ModuleLoader implements AutoCloseable {
             undo.add(() -> server.features().removePreAuthIq(namespace));
         }
 
+        @Override
+        public void discoNode(String node, DiscoNode handler) {
+            undo.add(server.features().discoNodes().add(node, handler));
+        }
+
         void stop() {
             for (int i = undo.size() - 1; i >= 0; i--) {
                 try {

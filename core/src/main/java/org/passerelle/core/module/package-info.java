@@ -5,5 +5,9 @@
  * implements with {@link org.passerelle.core.module.Implements}, from which disco features and the
  * feature list in the docs are made, and registers its hooks through the
  * {@link org.passerelle.core.module.ModuleContext}, which removes them again on stop.
+ *
+ * <p>Modules that own a disco node (the ad-hoc command list, each command) register a
+ * {@link org.passerelle.core.module.DiscoNode}; the disco module answers node queries through
+ * {@link org.passerelle.core.module.DiscoNodes}, so no module but disco handles the disco namespaces.
  */
 package org.passerelle.core.module;

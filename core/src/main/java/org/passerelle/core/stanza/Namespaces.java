@@ -12,6 +12,8 @@ public final class Namespaces {
     public static final String BIND = "urn:ietf:params:xml:ns:xmpp-bind";
     public static final String SESSION = "urn:ietf:params:xml:ns:xmpp-session";
     public static final String DELAY = "urn:xmpp:delay";
+    public static final String DISCO_INFO = "http://jabber.org/protocol/disco#info";
+    public static final String DISCO_ITEMS = "http://jabber.org/protocol/disco#items";
 
     private Namespaces() {
     }

@@ -125,10 +125,10 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
             state = State.NEGOTIATING;
             boolean cb = tls && channelBinding() != null;
             write(StreamWriter.toText(StreamFeatures.beforeAuth(tls, c2s.ssl() != null, c2s.tlsRequired(), cb,
-                    server.features().streamFeatures(false))));
+                    server.features().streamFeatures(false, domain))));
         } else {
             state = State.BINDING;
-            write(StreamWriter.toText(StreamFeatures.afterAuth(server.features().streamFeatures(true))));
+            write(StreamWriter.toText(StreamFeatures.afterAuth(server.features().streamFeatures(true, domain))));
         }
     }
 
@@ -220,7 +220,8 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
                 reply = Element.builder("iq", Namespaces.CLIENT).attr("type", "error").attr("id", iq.attr("id"))
                         .child(StanzaErrors.errorElement(ex.condition(), ex.getMessage())).build();
             }
-            Element r = reply;
+            Element r = reply != null ? reply : Element.builder("iq", Namespaces.CLIENT).attr("type", "error").attr("id", iq.attr("id"))
+                    .child(StanzaErrors.errorElement("bad-request", null)).build();
             return () -> write(StreamWriter.toText(r));
         });
         return true;
