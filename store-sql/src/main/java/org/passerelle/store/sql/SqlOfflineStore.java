@@ -3,9 +3,9 @@ package org.passerelle.store.sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.store.OfflineMessage;
 import org.passerelle.core.store.OfflineStore;
@@ -58,9 +58,9 @@ final class SqlOfflineStore implements OfflineStore {
     /** Ids that are not the owner's are ignored. */
     @Override
     public void delete(EntityBareJid owner, Collection<Long> ids) {
-        if (ids.isEmpty()) return;
+        List<Long> all = ids.stream().filter(Objects::nonNull).toList();
+        if (all.isEmpty()) return;
         String key = owner.toString();
-        List<Long> all = new ArrayList<>(ids);
         db.write(c -> {
             int deleted = 0;
             for (int from = 0; from < all.size(); from += DELETE_CHUNK) {

@@ -145,6 +145,7 @@ public final class SqlStores implements Stores {
         }
     }
 
+    /** For tests of this package: the pools behind the stores. */
     SqlDatabase database() {
         return db;
     }
