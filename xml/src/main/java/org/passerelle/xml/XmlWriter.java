@@ -43,6 +43,7 @@ public final class XmlWriter {
         out.append("</").append(e.name()).append('>');
     }
 
+    /** A raw CR would be read back as LF (XML end-of-line handling), so it goes out as a reference. */
     public static void escapeText(String s, StringBuilder out) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -50,6 +51,7 @@ public final class XmlWriter {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
+                case '\r' -> out.append("&#13;");
                 default -> out.append(c);
             }
         }

@@ -1,0 +1,127 @@
+package org.passerelle.store.sql;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.EntityBareJid;
+import org.passerelle.core.stanza.Jids;
+import org.passerelle.core.store.RosterItem;
+import org.passerelle.core.store.RosterStore;
+import org.passerelle.core.store.Subscription;
+
+/**
+ * Items in {@code roster_items}, their groups in {@code roster_groups}, and the owner's version in
+ * {@code roster_versions}, raised in the same transaction as the change it versions.
+ */
+final class SqlRosterStore implements RosterStore {
+    private static final String COLUMNS = "contact, name, subscription, ask_out, pending_in, pre_approved";
+
+    private final SqlDatabase db;
+
+    SqlRosterStore(SqlDatabase db) {
+        this.db = db;
+    }
+
+    /** In contact order. */
+    @Override
+    public List<RosterItem> items(EntityBareJid owner) {
+        String key = owner.toString();
+        return db.read(c -> {
+            List<RosterItem> items = Sql.list(c, "SELECT " + COLUMNS + " FROM roster_items WHERE owner = ? ORDER BY contact",
+                    SqlRosterStore::item, key);
+            Map<String, Set<String>> groups = new HashMap<>();
+            for (Map.Entry<String, String> g : Sql.list(c, "SELECT contact, group_name FROM roster_groups WHERE owner = ?",
+                    rs -> Map.entry(rs.getString(1), rs.getString(2)), key)) {
+                groups.computeIfAbsent(g.getKey(), k -> new HashSet<>()).add(g.getValue());
+            }
+            List<RosterItem> out = new ArrayList<>(items.size());
+            for (RosterItem i : items) out.add(i.withGroups(groups.getOrDefault(i.contact().toString(), Set.of())));
+            return out;
+        });
+    }
+
+    @Override
+    public Optional<RosterItem> item(EntityBareJid owner, BareJid contact) {
+        String key = owner.toString();
+        String contactKey = contact.toString();
+        return db.read(c -> {
+            Optional<RosterItem> item = Sql.first(c, "SELECT " + COLUMNS + " FROM roster_items WHERE owner = ? AND contact = ?",
+                    SqlRosterStore::item, key, contactKey);
+            if (item.isEmpty()) return item;
+            List<String> groups = Sql.list(c, "SELECT group_name FROM roster_groups WHERE owner = ? AND contact = ?",
+                    rs -> rs.getString(1), key, contactKey);
+            return Optional.of(item.get().withGroups(Set.copyOf(groups)));
+        });
+    }
+
+    @Override
+    public long put(EntityBareJid owner, RosterItem item) {
+        String key = owner.toString();
+        String contactKey = item.contact().toString();
+        return db.write(c -> {
+            Sql.update(c, "INSERT INTO roster_items (owner, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) "
+                            + "ON CONFLICT (owner, contact) DO UPDATE SET name = excluded.name, subscription = excluded.subscription, "
+                            + "ask_out = excluded.ask_out, pending_in = excluded.pending_in, pre_approved = excluded.pre_approved",
+                    key, contactKey, item.name(), item.subscription().name(), item.askOut(), item.pendingIn(), item.preApproved());
+            Sql.update(c, "DELETE FROM roster_groups WHERE owner = ? AND contact = ?", key, contactKey);
+            for (String group : item.groups()) {
+                Sql.update(c, "INSERT INTO roster_groups (owner, contact, group_name) VALUES (?, ?, ?)", key, contactKey, group);
+            }
+            return bump(c, key);
+        });
+    }
+
+    @Override
+    public long remove(EntityBareJid owner, BareJid contact) {
+        String key = owner.toString();
+        return db.write(c -> {
+            int removed = Sql.update(c, "DELETE FROM roster_items WHERE owner = ? AND contact = ?", key, contact.toString());
+            return removed > 0 ? bump(c, key) : version(c, key);
+        });
+    }
+
+    @Override
+    public long version(EntityBareJid owner) {
+        return db.read(c -> version(c, owner.toString()));
+    }
+
+    @Override
+    public int count(EntityBareJid owner) {
+        return db.read(c -> Sql.first(c, "SELECT COUNT(*) FROM roster_items WHERE owner = ?", rs -> rs.getInt(1),
+                owner.toString()).orElse(0));
+    }
+
+    @Override
+    public void deleteAll(EntityBareJid owner) {
+        String key = owner.toString();
+        db.write(c -> {
+            Sql.update(c, "DELETE FROM roster_items WHERE owner = ?", key);
+            return Sql.update(c, "DELETE FROM roster_versions WHERE owner = ?", key);
+        });
+    }
+
+    /** Raises the owner's version; the row lock orders concurrent changes of one roster. */
+    private static long bump(Connection c, String owner) throws SQLException {
+        Sql.update(c, "INSERT INTO roster_versions (owner, version) VALUES (?, 1) "
+                + "ON CONFLICT (owner) DO UPDATE SET version = roster_versions.version + 1", owner);
+        return version(c, owner);
+    }
+
+    private static long version(Connection c, String owner) throws SQLException {
+        return Sql.first(c, "SELECT version FROM roster_versions WHERE owner = ?", rs -> rs.getLong(1), owner).orElse(0L);
+    }
+
+    private static RosterItem item(ResultSet rs) throws SQLException {
+        BareJid contact = Jids.of(rs.getString(1)).asBareJid();
+        return new RosterItem(contact, rs.getString(2), Set.of(), Subscription.valueOf(rs.getString(3)),
+                rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6));
+    }
+}
