@@ -201,7 +201,7 @@ class BadInputIT {
             assertStreamError(c, "host-unknown");
         }
         try (RawClient c = new RawClient(server)) {
-            c.send(RawClient.HEADER.replace("version='1.0'", "version='0.9'"));
+            c.send(RawClient.HEADER.replace("version='1.0'>", "version='0.9'>"));
             assertStreamError(c, "unsupported-version");
         }
     }

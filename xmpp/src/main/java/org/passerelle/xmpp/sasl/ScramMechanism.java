@@ -27,6 +27,7 @@ public final class ScramMechanism implements SaslMechanism {
     private final CredentialSource credentials;
     private final byte[] fakeSaltKey;
     private final int defaultIterations;
+    private final java.util.function.Supplier<String> serverNonce;
 
     private int state;
     private String claimed;
@@ -45,6 +46,14 @@ public final class ScramMechanism implements SaslMechanism {
      */
     public ScramMechanism(ScramHash hash, boolean plus, boolean plusOffered, byte[] channelBinding, DomainBareJid domain,
                           CredentialSource credentials, byte[] fakeSaltKey, int defaultIterations) {
+        this(hash, plus, plusOffered, channelBinding, domain, credentials, fakeSaltKey, defaultIterations, Scram::nonce);
+    }
+
+    /** With a chosen server nonce: for checking against the RFC test vectors. */
+    ScramMechanism(ScramHash hash, boolean plus, boolean plusOffered, byte[] channelBinding, DomainBareJid domain,
+                   CredentialSource credentials, byte[] fakeSaltKey, int defaultIterations,
+                   java.util.function.Supplier<String> serverNonce) {
+        this.serverNonce = serverNonce;
         this.hash = hash;
         this.plus = plus;
         this.plusOffered = plusOffered;
@@ -100,7 +109,7 @@ public final class ScramMechanism implements SaslMechanism {
         credential = found.filter(a -> !a.disabled()).map(a -> a.credential(hash)).orElse(null);
         knownAccount = credential != null;
         if (!knownAccount) credential = fakeCredential(account);
-        nonce = attrs[1].substring(2) + Scram.nonce();
+        nonce = attrs[1].substring(2) + serverNonce.get();
         serverFirst = "r=" + nonce + ",s=" + Base64.getEncoder().encodeToString(credential.salt()) + ",i=" + credential.iterations();
         return SaslStep.challenge(serverFirst.getBytes(StandardCharsets.UTF_8));
     }
