@@ -10,7 +10,8 @@ import org.passerelle.core.module.StreamFeature;
 import org.passerelle.xml.Element;
 
 /** Announces the server's capabilities hash in the stream features after authentication. */
-@Implements(spec = "XEP-0115", version = "1.6.0", features = CapsModule.NS)
+@Implements(spec = "XEP-0115", version = "1.6.0", features = CapsModule.NS,
+        note = "the server's own capabilities; no caps optimization (#optimize) of clients' presence")
 public final class CapsModule implements Module {
     static final String NS = "http://jabber.org/protocol/caps";
     static final String NODE = "https://passerelle.im";

@@ -12,7 +12,8 @@ import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.stanza.StanzaException;
 
 /** Enables and disables carbons per session and hooks the copies into routing. */
-@Implements(spec = "XEP-0280", version = "1.0.1", features = CarbonsModule.NS)
+@Implements(spec = "XEP-0280", version = "1.0.1", features = CarbonsModule.NS,
+        note = "errors answering copied messages are not copied (§6 calls that tracking unlikely to be appropriate)")
 public final class CarbonsModule implements Module {
     static final String NS = "urn:xmpp:carbons:2";
     static final SessionKey<Boolean> ENABLED = SessionKey.of("carbons.enabled");

@@ -9,7 +9,7 @@ import org.passerelle.core.session.SessionKey;
 import org.passerelle.xml.Element;
 
 /** Tracks each client's active/inactive state and holds presence updates while it is inactive. */
-@Implements(spec = "XEP-0352", version = "1.0.0", note = "stream feature only; there is no disco feature")
+@Implements(spec = "XEP-0352", version = "1.0.0")
 public final class CsiModule implements Module {
     static final String NS = "urn:xmpp:csi:0";
     static final SessionKey<CsiQueue> QUEUE = SessionKey.of("csi.queue");

@@ -15,7 +15,8 @@ import org.passerelle.core.store.KeyValueStore;
 import org.passerelle.xml.Element;
 
 /** Stores and serves accounts' vCards. */
-@Implements(spec = "XEP-0054", version = "1.2", features = VcardModule.NS, accountFeatures = VcardModule.NS)
+@Implements(spec = "XEP-0054", version = "1.2", features = VcardModule.NS, accountFeatures = VcardModule.NS,
+        note = "accounts' vCards; the server itself has none")
 public final class VcardModule implements Module {
     static final String NS = "vcard-temp";
     private static final String KEY = "vcard";
