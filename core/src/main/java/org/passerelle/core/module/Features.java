@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jxmpp.jid.DomainBareJid;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.passerelle.core.routing.PreAuthIqHandler;
+import org.passerelle.core.session.Session;
 import org.passerelle.xml.Element;
 
 /** The disco features and identities of the running modules, for the server and for accounts. */
@@ -18,9 +21,11 @@ public final class Features {
     private final List<Implements> implemented = new CopyOnWriteArrayList<>();
     private final List<StreamFeature> streamFeatures = new CopyOnWriteArrayList<>();
     private final Map<String, PreAuthIqHandler> preAuthIqs = new ConcurrentHashMap<>();
-    private final Map<String, java.util.function.BiConsumer<org.passerelle.core.session.Session, Element>> streamElements =
-            new ConcurrentHashMap<>();
     private final DiscoNodes discoNodes = new DiscoNodes();
+    private final List<DiscoItem> items = new CopyOnWriteArrayList<>();
+    private final List<Element> forms = new CopyOnWriteArrayList<>();
+    private final List<Supplier<String>> infoNodes = new CopyOnWriteArrayList<>();
+    private final Map<String, BiConsumer<Session, Element>> streamElements = new ConcurrentHashMap<>();
 
     public synchronized void addServer(String feature) { server.add(feature); }
 
@@ -54,21 +59,6 @@ public final class Features {
         return out;
     }
 
-    /** Takes top-level stream elements in {@code namespace} that are not stanzas (e.g. XEP-0352 CSI). */
-    public void addStreamElement(String namespace, java.util.function.BiConsumer<org.passerelle.core.session.Session, Element> handler) {
-        if (streamElements.putIfAbsent(namespace, handler) != null) throw new IllegalStateException("two handlers for " + namespace);
-    }
-
-    public void removeStreamElement(String namespace) { streamElements.remove(namespace); }
-
-    /** Hands a non-stanza element from a client to its handler; false when nobody handles it. */
-    public boolean streamElement(org.passerelle.core.session.Session session, Element element) {
-        var handler = streamElements.get(element.namespace());
-        if (handler == null) return false;
-        handler.accept(session, element);
-        return true;
-    }
-
     public void addPreAuthIq(String namespace, PreAuthIqHandler handler) {
         if (preAuthIqs.putIfAbsent(namespace, handler) != null) throw new IllegalStateException("two pre-auth handlers for " + namespace);
     }
@@ -83,4 +73,41 @@ public final class Features {
 
     /** Every specification the running modules implement. */
     public List<Implements> implemented() { return List.copyOf(implemented); }
+
+    public void addItem(DiscoItem item) { items.add(item); }
+
+    public void removeItem(DiscoItem item) { items.remove(item); }
+
+    /** The disco#items of each hosted domain. */
+    public List<DiscoItem> items() { return List.copyOf(items); }
+
+    public void addForm(Element form) { forms.add(form); }
+
+    public void removeForm(Element form) { forms.remove(form); }
+
+    /** XEP-0128 extended info forms ({@code jabber:x:data}, type result) in disco#info of each hosted domain. */
+    public List<Element> forms() { return List.copyOf(forms); }
+
+    public void addInfoNode(Supplier<String> node) { infoNodes.add(node); }
+
+    public void removeInfoNode(Supplier<String> node) { infoNodes.remove(node); }
+
+    /** True for a disco#info node answered with the server's own info (XEP-0115: {@code node#ver}). */
+    public boolean isInfoNode(String node) {
+        for (Supplier<String> s : infoNodes) if (node.equals(s.get())) return true;
+        return false;
+    }
+
+    public void addStreamElement(String namespace, BiConsumer<Session, Element> handler) {
+        if (streamElements.putIfAbsent(namespace, handler) != null) throw new IllegalStateException("two handlers for " + namespace);
+    }
+
+    public void removeStreamElement(String namespace) { streamElements.remove(namespace); }
+
+    /**
+     * The handler for a top-level element that is not a stanza (XEP-0352 {@code <active/>}) in this
+     * namespace from an authenticated client, or null: then the frontend ends the stream with
+     * {@code unsupported-stanza-type}. Frontends call it on the session's serial worker, in stream order.
+     */
+    public BiConsumer<Session, Element> streamElement(String namespace) { return streamElements.get(namespace); }
 }

@@ -1,12 +1,16 @@
 package org.passerelle.core.module;
 
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.passerelle.core.event.EventListener;
 import org.passerelle.core.routing.DeliveryInterceptor;
 import org.passerelle.core.routing.Destination;
 import org.passerelle.core.routing.InboundInterceptor;
 import org.passerelle.core.routing.IqHandler;
 import org.passerelle.core.routing.StanzaHandler;
+import org.passerelle.core.session.Session;
 import org.passerelle.core.stanza.StanzaKind;
+import org.passerelle.xml.Element;
 
 /** What a module gets at start. Everything registered here is removed when the module stops. */
 public interface ModuleContext {
@@ -40,6 +44,17 @@ public interface ModuleContext {
 
     /** Answers disco#info and disco#items for {@code node} on the hosted domains (see {@link DiscoNode}). */
     void discoNode(String node, DiscoNode handler);
+    /** An item in disco#items of each hosted domain (a component, a service). */
+    void discoItem(DiscoItem item);
+
+    /** A XEP-0128 form in disco#info of each hosted domain. */
+    void discoForm(Element form);
+
+    /** A disco#info node answered with the server's own info; asked on each query (XEP-0115 {@code node#ver}). */
+    void infoNode(Supplier<String> node);
+
+    /** Handles top-level non-stanza elements in {@code namespace} from authenticated clients (XEP-0352). */
+    void streamElement(String namespace, BiConsumer<Session, Element> handler);
 
     /** Runs when the module stops (closing a timer, a connection). */
     void onStop(Runnable action);

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.passerelle.core.config.ConfigException;
 import org.passerelle.core.config.ConfigLoader;
 import org.passerelle.core.event.EventListener;
@@ -12,7 +14,9 @@ import org.passerelle.core.routing.Destination;
 import org.passerelle.core.routing.InboundInterceptor;
 import org.passerelle.core.routing.IqHandler;
 import org.passerelle.core.routing.StanzaHandler;
+import org.passerelle.core.session.Session;
 import org.passerelle.core.stanza.StanzaKind;
+import org.passerelle.xml.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,6 +137,30 @@ public final class ModuleLoader implements AutoCloseable {
         @Override
         public void discoNode(String node, DiscoNode handler) {
             undo.add(server.features().discoNodes().add(node, handler));
+        }
+
+        @Override
+        public void discoItem(DiscoItem item) {
+            server.features().addItem(item);
+            undo.add(() -> server.features().removeItem(item));
+        }
+
+        @Override
+        public void discoForm(Element form) {
+            server.features().addForm(form);
+            undo.add(() -> server.features().removeForm(form));
+        }
+
+        @Override
+        public void infoNode(Supplier<String> node) {
+            server.features().addInfoNode(node);
+            undo.add(() -> server.features().removeInfoNode(node));
+        }
+
+        @Override
+        public void streamElement(String namespace, BiConsumer<Session, Element> handler) {
+            server.features().addStreamElement(namespace, handler);
+            undo.add(() -> server.features().removeStreamElement(namespace));
         }
 
         void stop() {

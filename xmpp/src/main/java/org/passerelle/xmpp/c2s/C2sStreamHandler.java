@@ -262,9 +262,12 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
             });
         } else {
             C2sSession s = session;
-            s.worker.execute(() -> {
-                if (!server.features().streamElement(s, e)) s.close("unsupported-stanza-type", "unknown element " + e.name());
-            });
+            var handler = server.features().streamElement(e.namespace());
+            if (handler == null) {
+                closeWithError("unsupported-stanza-type", "unknown element " + e.name());
+                return;
+            }
+            s.worker.execute(() -> handler.accept(s, e));
         }
     }
 
