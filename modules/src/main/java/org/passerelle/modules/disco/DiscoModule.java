@@ -43,7 +43,10 @@ public final class DiscoModule implements Module {
     private Stanza serverInfo(Stanza iq) throws StanzaException {
         String node = query(iq).attr("node");
         Features f = server.features();
-        if (node != null && !f.isInfoNode(node)) throw new StanzaException("item-not-found", null);
+        if (node != null && !f.isInfoNode(node)) {
+            // Nodes other modules answer, e.g. ad-hoc commands (XEP-0050 §2).
+            return iq.result(f.discoNodes().info(node, iq.from(), iq.to().asDomainBareJid()));
+        }
         Element.Builder q = Element.builder("query", INFO).attr("node", node);
         for (Identity id : f.identities()) q.child(identity(id.category(), id.type(), id.name()));
         for (String var : new TreeSet<>(f.server())) q.child(feature(var));
@@ -52,7 +55,8 @@ public final class DiscoModule implements Module {
     }
 
     private Stanza serverItems(Stanza iq) throws StanzaException {
-        if (query(iq).attr("node") != null) throw new StanzaException("item-not-found", null);
+        String node = query(iq).attr("node");
+        if (node != null) return iq.result(server.features().discoNodes().items(node, iq.from(), iq.to().asDomainBareJid()));
         Element.Builder q = Element.builder("query", ITEMS);
         for (DiscoItem item : server.features().items()) {
             q.child(Element.builder("item", ITEMS).attr("jid", item.jid()).attr("node", item.node()).attr("name", item.name()).build());
