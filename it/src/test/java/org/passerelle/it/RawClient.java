@@ -122,6 +122,11 @@ final class RawClient implements AutoCloseable {
         return this;
     }
 
+    /** The TLS socket after {@link #startTls()}. */
+    SSLSocket tlsSocket() {
+        return (SSLSocket) socket;
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

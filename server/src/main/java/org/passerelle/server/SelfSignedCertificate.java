@@ -37,8 +37,9 @@ final class SelfSignedCertificate {
     static void ensure(Path cert, Path key, Collection<String> domains) throws IOException {
         if (Files.exists(cert) && Files.exists(key)) return;
         try {
-            KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
-            gen.initialize(256);
+            // RSA rather than ECDSA: some clients (Smack 4.4) cannot derive tls-server-end-point from ECDSA certificates.
+            KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
+            gen.initialize(2048);
             KeyPair pair = gen.generateKeyPair();
             X500Name name = new X500Name("CN=" + domains.iterator().next());
             Instant now = Instant.now();
@@ -48,7 +49,7 @@ final class SelfSignedCertificate {
             GeneralName[] sans = domains.stream().map(d -> new GeneralName(GeneralName.dNSName, d)).toArray(GeneralName[]::new);
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans));
             X509Certificate certificate = new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
             Files.writeString(cert, pem(certificate));
             DataDirectory.writePrivate(key, pem(new JcaPKCS8Generator(pair.getPrivate(), null).generate()));
         } catch (GeneralSecurityException | OperatorCreationException e) {
