@@ -38,7 +38,12 @@ final class RosterPushes {
      * A pending inbound request alone stays out of sight, unless the user edited its name or groups.
      */
     private static Element pushed(RosterItem before, RosterItem after) {
-        if (after != null && (after.visible() || edited(before, after))) return RosterXml.item(after);
+        if (after != null && (after.visible() || edited(before, after))) {
+            Element item = RosterXml.item(after);
+            // A change clients cannot see (a pending request on a visible item) is not pushed.
+            boolean same = before != null && before.visible() && item.equals(RosterXml.item(before));
+            return same ? null : item;
+        }
         if (before != null && before.visible()) return RosterXml.removed(before.contact());
         return null;
     }
