@@ -49,6 +49,6 @@ final class RosterPushes {
     }
 
     private static boolean edited(RosterItem before, RosterItem after) {
-        return before == null || !Objects.equals(before.name(), after.name()) || !before.groups().equals(after.groups());
+        return before != null && (!Objects.equals(before.name(), after.name()) || !before.groups().equals(after.groups()));
     }
 }
