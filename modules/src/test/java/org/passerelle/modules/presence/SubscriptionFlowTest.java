@@ -280,6 +280,27 @@ class SubscriptionFlowTest {
     }
 
     @Test
+    void aRemoteContactIsReachedThroughTheRouter() {
+        try (TestServer server = server()) {
+            java.util.List<org.passerelle.core.stanza.Stanza> remote = new java.util.ArrayList<>();
+            server.context().router().setRemoteRoute(remote::add);
+            TestSession alice = online(server, ALICE + "/phone");
+            server.send(alice, "<presence type='subscribe' to='eve@remote.example/laptop'/>");
+            assertThat(push(alice, "eve@remote.example").attr("ask")).isEqualTo("subscribe");
+            assertThat(remote).singleElement().satisfies(p -> {
+                assertThat(p.type()).isEqualTo("subscribe");
+                assertThat(p.from().toString()).isEqualTo(ALICE);
+                assertThat(p.to().toString()).isEqualTo("eve@remote.example");
+            });
+            // Her server's answer comes in through the router like any stanza for alice.
+            server.route(org.passerelle.core.stanza.Stanza.of(org.passerelle.core.testing.Xml.parse("<presence type='subscribed'/>"),
+                    Jids.of("eve@remote.example"), Jids.of(ALICE)));
+            assertThat(push(alice, "eve@remote.example").attr("subscription")).isEqualTo("to");
+            presence(alice, "subscribed", "eve@remote.example");
+        }
+    }
+
+    @Test
     void subscriptionStanzasForMissingAccountsAreIgnored() {
         try (TestServer server = server()) {
             TestSession alice = online(server, ALICE + "/phone");
