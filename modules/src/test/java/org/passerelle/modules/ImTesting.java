@@ -42,6 +42,11 @@ public final class ImTesting {
         return s;
     }
 
+    /** Forgets what the sessions received so far (e.g. each other's presence while logging in). */
+    public static void clear(TestSession... sessions) {
+        for (TestSession s : sessions) s.clear();
+    }
+
     /** Asserts that nothing is waiting for the session (everything routes synchronously here). */
     public static void nothingMore(TestSession session) {
         try {
