@@ -22,5 +22,6 @@ public final class MessageModule implements Module {
         MessageDelivery delivery = new MessageDelivery(ctx.server());
         ctx.handle(Destination.ACCOUNT, StanzaKind.MESSAGE, PRIORITY, delivery::toAccount);
         ctx.handle(Destination.RESOURCE, StanzaKind.MESSAGE, PRIORITY, delivery::toResource);
+        ctx.inbound(0, new MissingAccounts(ctx.server()));
     }
 }

@@ -121,7 +121,8 @@ final class Broadcasts {
     /** A session gone for good says unavailable for itself, if it had not (§4.5.2, §4.6.2). */
     boolean ended(SessionEnded event) {
         Session session = event.session();
-        if (event.lastPresence() != null && !session.isAvailable()) session.setPresence(event.lastPresence());
+        Stanza last = event.lastPresence();
+        if (last != null && last.type() == null && !session.isAvailable()) session.setPresence(last);
         // When a newer session took the same full JID (RFC 6120 §7.7.2.2), its presence stands:
         // only the directed-presence recipients of the old one hear that it left.
         Session successor = server.sessions().get(session.jid());

@@ -166,6 +166,12 @@ class MessageDeliveryTest {
                 server.send(sender, "<iq id='q' type='get' to='" + to + "'><query xmlns='urn:example'/></iq>");
                 assertThat(condition(sender.next())).isEqualTo("service-unavailable");
             }
+            // Even for a namespace some module answers for accounts.
+            server.context().iqs().register(org.passerelle.core.routing.Destination.ACCOUNT, "urn:answered", iq -> iq.result(null));
+            server.send(sender, "<iq id='a' type='get' to='nobody@localhost'><query xmlns='urn:answered'/></iq>");
+            assertThat(condition(sender.next())).isEqualTo("service-unavailable");
+            server.send(sender, "<iq id='b' type='get' to='alice@localhost'><query xmlns='urn:answered'/></iq>");
+            assertThat(sender.next().type()).isEqualTo("result");
             server.send(sender, "<message to='nobody@localhost' type='error'/>");
             server.send(sender, "<presence to='nobody@localhost'/>");
             server.send(sender, "<presence to='nobody@localhost' type='subscribe'/>");
