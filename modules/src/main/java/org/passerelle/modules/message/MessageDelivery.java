@@ -1,0 +1,81 @@
+package org.passerelle.modules.message;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.EntityFullJid;
+import org.passerelle.core.event.MessageUndeliverable;
+import org.passerelle.core.module.ServerContext;
+import org.passerelle.core.session.Session;
+import org.passerelle.core.stanza.Stanza;
+
+/** The RFC 6121 §8.5 rules for messages to a local account, by address form and message type. */
+final class MessageDelivery {
+    private final ServerContext server;
+
+    MessageDelivery(ServerContext server) {
+        this.server = server;
+    }
+
+    /** §8.5.2: to {@code localpart@domain}. The 'to' is never rewritten. */
+    boolean toAccount(Stanza message) {
+        EntityBareJid to = message.to().asEntityBareJidOrThrow();
+        if (!exists(to)) return bounce(message); // §8.5.1
+        switch (message.messageType()) {
+            case "error" -> { } // §8.5.2.1.1: silently ignored
+            case "groupchat" -> bounce(message);
+            case "headline" -> nonNegative(to).forEach(s -> server.router().deliver(s, message));
+            default -> toBest(to, message);
+        }
+        return true;
+    }
+
+    /** §8.5.3: to {@code localpart@domain/resource}. */
+    boolean toResource(Stanza message) {
+        EntityFullJid to = (EntityFullJid) message.to();
+        Session session = server.sessions().get(to);
+        if (session != null) {
+            server.router().deliver(session, message); // §8.5.3.1: available or only connected
+            return true;
+        }
+        if (!exists(to.asEntityBareJid())) return bounce(message);
+        switch (message.messageType()) {
+            case "chat" -> toBest(to.asEntityBareJid(), message); // §8.5.3.2.1: as if sent to the bare JID
+            case "error", "headline" -> { } // ignored
+            default -> bounce(message); // normal, groupchat: service-unavailable
+        }
+        return true;
+    }
+
+    /** Normal and chat: the most available resources, else whoever takes undeliverable messages. */
+    private void toBest(EntityBareJid to, Stanza message) {
+        List<Session> best = new ArrayList<>();
+        int top = Integer.MIN_VALUE;
+        for (Session s : nonNegative(to)) {
+            if (s.priority() > top) {
+                best.clear();
+                top = s.priority();
+            }
+            if (s.priority() == top) best.add(s);
+        }
+        if (best.isEmpty()) {
+            // No available resource, or only negative ones (§8.5.2.1.1 says treat those as none).
+            if (!server.events().publish(new MessageUndeliverable(message))) bounce(message);
+            return;
+        }
+        for (Session s : best) server.router().deliver(s, message);
+    }
+
+    private List<Session> nonNegative(EntityBareJid account) {
+        return server.sessions().sessions(account).stream().filter(s -> s.isAvailable() && s.priority() >= 0).toList();
+    }
+
+    private boolean exists(EntityBareJid account) {
+        return !server.sessions().sessions(account).isEmpty() || server.accounts().exists(account);
+    }
+
+    private boolean bounce(Stanza message) {
+        server.router().bounce(message, "service-unavailable", null);
+        return true;
+    }
+}
