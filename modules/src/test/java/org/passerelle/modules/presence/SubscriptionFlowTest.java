@@ -177,7 +177,7 @@ class SubscriptionFlowTest {
     @Test
     void preApprovalGrantsTheLaterRequestWithoutAskingTheUser() {
         try (TestServer server = server()) {
-            assertThat(server.context().features().streamFeatures(true)).contains(Element.of("sub", "urn:xmpp:features:pre-approval"));
+            assertThat(server.context().features().streamFeatures(true, org.passerelle.core.stanza.Jids.of("localhost").asDomainBareJid())).contains(Element.of("sub", "urn:xmpp:features:pre-approval"));
             TestSession alice = online(server, ALICE + "/phone");
             TestSession bob = online(server, BOB + "/pc");
 
@@ -221,7 +221,7 @@ class SubscriptionFlowTest {
     @Test
     void withoutPreApprovalAnUnaskedApprovalIsIgnored() {
         try (TestServer server = new TestServer("modules:\n  presence:\n    preApproval: false\n", new RosterModule(), new PresenceModule())) {
-            assertThat(server.context().features().streamFeatures(true)).doesNotContain(Element.of("sub", "urn:xmpp:features:pre-approval"));
+            assertThat(server.context().features().streamFeatures(true, org.passerelle.core.stanza.Jids.of("localhost").asDomainBareJid())).doesNotContain(Element.of("sub", "urn:xmpp:features:pre-approval"));
             TestSession alice = online(server, ALICE + "/phone");
             TestSession bob = online(server, BOB + "/pc");
             server.send(alice, "<presence type='subscribed' to='bob@localhost'/>");

@@ -89,7 +89,7 @@ class RosterModuleTest {
     @Test
     void versioningAnswersEmptyWhenTheClientIsCurrentAndTheWholeRosterOtherwise() {
         try (TestServer server = new TestServer(new RosterModule())) {
-            assertThat(server.context().features().streamFeatures(true)).contains(Element.of("ver", "urn:xmpp:features:rosterver"));
+            assertThat(server.context().features().streamFeatures(true, org.passerelle.core.stanza.Jids.of("localhost").asDomainBareJid())).contains(Element.of("ver", "urn:xmpp:features:rosterver"));
             TestSession alice = server.login("alice@localhost/phone");
             interested(server, alice);
             server.send(alice, "<iq type='set' id='s'><query xmlns='jabber:iq:roster'><item jid='a@example.com'/></query></iq>");
@@ -119,7 +119,7 @@ class RosterModuleTest {
     @Test
     void versioningCanBeTurnedOff() {
         try (TestServer server = new TestServer("modules:\n  roster:\n    versioning: false\n", new RosterModule())) {
-            assertThat(server.context().features().streamFeatures(true)).isEmpty();
+            assertThat(server.context().features().streamFeatures(true, org.passerelle.core.stanza.Jids.of("localhost").asDomainBareJid())).isEmpty();
             TestSession alice = server.login("alice@localhost/phone");
             server.send(alice, "<iq type='get' id='r'><query xmlns='jabber:iq:roster' ver='0'/></iq>");
             Element query = alice.next().element().child("query", ImTesting.ROSTER);
