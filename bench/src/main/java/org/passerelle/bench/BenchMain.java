@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
         description = {"XMPP load generator: login, idle, chat and presence scenarios against any XMPP server on loopback.",
                 "Prints one JSON line per result (prefixed 'result: '), then a table."})
 public final class BenchMain implements Callable<Integer> {
-    @Option(names = "--scenario", required = true, description = "login, idle, chat or presence") String scenario;
+    @Option(names = "--scenario", description = "login, idle, chat or presence") String scenario;
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "server address, loopback only (default ${DEFAULT-VALUE})") String host;
     @Option(names = "--port", defaultValue = "5222") int port;
     @Option(names = "--domain", defaultValue = "localhost") String domain;
@@ -55,6 +55,7 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (scenario == null) throw new CommandLine.ParameterException(new CommandLine(this), "--scenario is required (login, idle, chat or presence)");
         Scenario s = Scenario.named(scenario);
         InetAddress server = loopback(host);
         List<InetAddress> local = new ArrayList<>();
