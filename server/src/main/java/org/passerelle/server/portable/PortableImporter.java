@@ -2,11 +2,16 @@ package org.passerelle.server.portable;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.auth.Scram;
 import org.passerelle.core.routing.Domains;
@@ -20,9 +25,9 @@ import org.passerelle.core.store.Stores;
 import org.passerelle.xml.Element;
 
 /**
- * Imports a XEP-0227 file into the stores, in batches of users: passwords are turned into SCRAM
- * credentials on every core, accounts are created in one transaction per batch, each roster in
- * one. Idempotent: an existing account keeps its credentials and flags, roster items and data
+ * Imports a XEP-0227 file into the stores, in batches of users: while one batch is written
+ * (accounts in one transaction, each roster in one), the next ones' passwords become SCRAM
+ * credentials on a pool of one thread per core. Idempotent: an existing account keeps its credentials and flags, roster items and data
  * are overwritten with the same values, an offline message already stored is not stored again.
  */
 public final class PortableImporter {
@@ -44,9 +49,24 @@ public final class PortableImporter {
         this.clock = clock;
     }
 
+    /** A batch whose passwords are being hashed on the pool while earlier batches are written. */
+    private record Pending(List<UserData> users, Future<List<Account>> accounts) {
+    }
+
     public ImportReport importFrom(InputStream in) throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService hashing = Executors.newFixedThreadPool(cores);
+        try {
+            return importFrom(in, hashing, cores + 1);
+        } finally {
+            hashing.shutdownNow();
+        }
+    }
+
+    private ImportReport importFrom(InputStream in, ExecutorService hashing, int maxPending) throws Exception {
         ImportReport report = new ImportReport();
         UserParser parser = new UserParser(report, clock.instant());
+        Deque<Pending> pending = new ArrayDeque<>();
         List<UserData> batch = new ArrayList<>(BATCH);
         PortableReader.read(in, new PortableReader.Handler() {
             @Override
@@ -65,8 +85,10 @@ public final class PortableImporter {
                 if (u == null) return;
                 batch.add(u);
                 if (batch.size() == BATCH) {
-                    write(batch, report);
+                    List<UserData> users = List.copyOf(batch);
                     batch.clear();
+                    pending.add(new Pending(users, hashing.submit(() -> accounts(users))));
+                    if (pending.size() >= maxPending) write(pending.poll(), report);
                 }
             }
 
@@ -75,7 +97,9 @@ public final class PortableImporter {
                 report.skip(where, "not supported: " + what);
             }
         });
-        write(batch, report);
+        List<UserData> last = List.copyOf(batch);
+        pending.add(new Pending(last, hashing.submit(() -> accounts(last))));
+        while (!pending.isEmpty()) write(pending.poll(), report);
         return report;
     }
 
@@ -87,9 +111,18 @@ public final class PortableImporter {
         }
     }
 
-    private void write(List<UserData> batch, ImportReport report) {
+    private void write(Pending p, ImportReport report) {
+        List<UserData> batch = p.users();
         if (batch.isEmpty()) return;
-        List<Account> accounts = accounts(batch);
+        List<Account> accounts;
+        try {
+            accounts = p.accounts().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("hashing passwords failed: " + e.getCause(), e.getCause());
+        }
         Set<EntityBareJid> created = new HashSet<>(stores.accounts().createAll(accounts));
         for (UserData u : batch) {
             String where = u.jid.toString();
@@ -98,7 +131,7 @@ public final class PortableImporter {
                 report.accountsKept++;
                 report.skip(where, "account exists: its credentials and flags are kept");
             }
-            roster(u, where, report);
+            roster(u, where, created.contains(u.jid), report);
             if (u.vcard != null) {
                 stores.keyValue().put(u.jid, PortableFormat.VCARD, "vcard", u.vcard);
                 report.vcards++;
@@ -111,24 +144,25 @@ public final class PortableImporter {
         }
     }
 
-    /** Accounts for the batch; passwords are hashed in parallel (PBKDF2 dominates an import). */
+    /** New accounts of a batch, run on the hashing pool: PBKDF2 of passwords dominates an import. */
     private List<Account> accounts(List<UserData> batch) {
-        Account[] out = new Account[batch.size()];
-        IntStream.range(0, batch.size()).parallel().forEach(i -> {
-            UserData u = batch.get(i);
+        List<Account> out = new ArrayList<>(batch.size());
+        for (UserData u : batch) {
+            if (stores.accounts().find(u.jid).isPresent()) continue; // kept as it is: no need to hash
             List<ScramCredential> credentials = u.credentials.isEmpty()
                     ? List.of(Scram.credential(ScramHash.SHA_1, u.password, iterations), Scram.credential(ScramHash.SHA_256, u.password, iterations))
                     : u.credentials;
-            out[i] = new Account(u.jid, credentials, u.admin, u.disabled, u.created);
-        });
-        return List.of(out);
+            out.add(new Account(u.jid, credentials, u.admin, u.disabled, u.created));
+        }
+        return out;
     }
 
-    private void roster(UserData u, String where, ImportReport report) {
+    /** A new account's roster is empty (deleting an account deletes its roster): no need to read it. */
+    private void roster(UserData u, String where, boolean newAccount, ImportReport report) {
         List<RosterItem> items = u.rosterWithRequests();
         if (items.isEmpty()) return;
         Set<String> present = new HashSet<>();
-        for (RosterItem i : stores.roster().items(u.jid)) present.add(i.contact().toString());
+        if (!newAccount) for (RosterItem i : stores.roster().items(u.jid)) present.add(i.contact().toString());
         int room = Math.max(0, rosterLimit - present.size());
         List<RosterItem> kept = new ArrayList<>(items.size());
         for (RosterItem i : items) {
