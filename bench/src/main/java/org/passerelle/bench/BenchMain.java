@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code passerelle bench}: runs one scenario against an XMPP server on this machine. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = PopulationCommand.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {PopulationCommand.class, ReportCommand.class},
         description = {"XMPP load generator: login, idle, chat and presence scenarios against any XMPP server on loopback.",
                 "Prints one JSON line per result (prefixed 'result: '), then a table."})
 public final class BenchMain implements Callable<Integer> {

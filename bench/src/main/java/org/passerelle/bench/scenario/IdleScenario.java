@@ -14,7 +14,7 @@ final class IdleScenario implements Scenario {
         long rss0 = bench.serverRss();
         Logins logins = new Logins(bench, false, (c, s) -> { });
         logins.run(bench.settings().rate());
-        Result.Builder r = Result.builder("idle").put("tls", bench.client().tls());
+        Result.Builder r = Result.builder("idle-" + bench.settings().users()).put("tls", bench.client().tls());
         logins.addTo(r);
         bench.progress(logins.online() + " sessions online; holding " + bench.settings().durationSeconds() + " s");
         Thread.sleep(bench.settings().durationSeconds() * 1000L);

@@ -16,7 +16,7 @@ final class LoginScenario implements Scenario {
         Logins logins = new Logins(bench, true, (c, s) -> { });
         logins.run(bench.settings().rate());
         double elapsed = (System.nanoTime() - t0) / 1e9;
-        Result.Builder r = Result.builder("login")
+        Result.Builder r = Result.builder(bench.client().tls() ? "login" : "login-notls")
                 .put("tls", bench.client().tls()).put("mechanism", bench.client().mechanism())
                 .put("concurrency", bench.settings().concurrency());
         logins.addTo(r);

@@ -27,14 +27,19 @@ public final class Table {
             }
             rows.add(row);
         }
-        int[] width = new int[header.length];
+        return render(rows, 1);
+    }
+
+    /** Rows of cells as aligned columns: the first {@code left} left-aligned, the others right-aligned. */
+    static String render(List<String[]> rows, int left) {
+        int[] width = new int[rows.getFirst().length];
         for (String[] row : rows) for (int i = 0; i < row.length; i++) width[i] = Math.max(width[i], row[i].length());
         StringBuilder out = new StringBuilder();
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) out.append("  ");
                 String cell = row[i];
-                out.append(i == 0 ? pad(cell, width[i], false) : pad(cell, width[i], true));
+                out.append(pad(cell, width[i], i >= left));
             }
             while (out.length() > 0 && out.charAt(out.length() - 1) == ' ') out.setLength(out.length() - 1);
             out.append('\n');
