@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 final class PopulationCommand implements Callable<Integer> {
     @Option(names = "--users", required = true) int users;
     @Option(names = "--contacts", defaultValue = "50", description = "roster size, even (default ${DEFAULT-VALUE}; 0 = no rosters)") int contacts;
+    @Option(names = "--roster-users", defaultValue = "0", description = "only the first N users have rosters, among themselves (0 = all)") int rosterUsers;
     @Option(names = "--domain", defaultValue = "localhost") String domain;
     @Option(names = "--user-pattern", defaultValue = "bench%d") String userPattern;
     @Option(names = "--password-pattern", defaultValue = "pw%d") String passwordPattern;
@@ -23,7 +24,8 @@ final class PopulationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PopulationWriter writer = new PopulationWriter(new Users(userPattern, passwordPattern, domain), users, contacts);
+        PopulationWriter writer = new PopulationWriter(new Users(userPattern, passwordPattern, domain), users, contacts,
+                rosterUsers > 0 ? rosterUsers : users);
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             writer.write(w);
         }

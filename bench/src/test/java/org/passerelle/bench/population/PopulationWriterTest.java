@@ -68,6 +68,13 @@ class PopulationWriterTest {
     }
 
     @Test
+    void onlyTheRingHasRosters() {
+        PopulationWriter w = new PopulationWriter(users, 1000, 50, 100);
+        assertThat(w.contactsOf(99)).hasSize(50).allMatch(c -> c < 100).contains(0, 98);
+        assertThat(w.contactsOf(100)).isEmpty();
+    }
+
+    @Test
     void rejectsImpossibleRosters() {
         assertThatThrownBy(() -> new PopulationWriter(users, 50, 50)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PopulationWriter(users, 500, 7)).isInstanceOf(IllegalArgumentException.class);
