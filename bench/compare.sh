@@ -20,20 +20,14 @@ POP="$WORK/population-$POPULATION.xml"
 RESULTS="$WORK/compare-$(date +%Y%m%d-%H%M%S).jsonl"
 for s in $SERVERS; do
   case $s in
-    passerelle)
-      start_passerelle "$WORK/passerelle" "$POP"
-      run_suite passerelle $PASSERELLE_PORT "$SERVER_PID" "$RESULTS"
-      stop_server "$SERVER_PID" ;;
-    prosody)
-      start_prosody "$WORK/prosody" "$POPULATION" "$PRESENCE_USERS"
-      run_suite prosody $PROSODY_PORT "$SERVER_PID" "$RESULTS"
-      stop_server "$SERVER_PID" ;;
-    ejabberd)
-      start_ejabberd "$WORK/ejabberd" "$POP"
-      run_suite ejabberd $EJABBERD_PORT "$SERVER_PID" "$RESULTS"
-      stop_ejabberd ;;
+    passerelle) START_ARGS=("$WORK/passerelle" "$POP"); port=$PASSERELLE_PORT ;;
+    prosody) START_ARGS=("$WORK/prosody" "$POPULATION" "$PRESENCE_USERS"); port=$PROSODY_PORT ;;
+    ejabberd) START_ARGS=("$WORK/ejabberd" "$POP"); port=$EJABBERD_PORT ;;
     *) say "unknown server $s"; exit 2 ;;
   esac
+  "start_$s" "${START_ARGS[@]}"
+  run_suite "$s" "$port" "$RESULTS"
+  "stop_$s"
   sleep 3
 done
 {

@@ -10,8 +10,9 @@ build_jars
 POP="$WORK/population-$POPULATION.xml"
 [ -f "$POP" ] || bench population --users "$POPULATION" --contacts "$CONTACTS" --roster-users "$PRESENCE_USERS" --out "$POP"
 RESULTS="$WORK/results-$(date +%Y%m%d-%H%M%S).jsonl"
-start_passerelle "$WORK/passerelle" "$POP"
-trap 'stop_server $SERVER_PID' EXIT
-run_suite passerelle $PASSERELLE_PORT "$SERVER_PID" "$RESULTS"
+START_ARGS=("$WORK/passerelle" "$POP")
+start_passerelle "${START_ARGS[@]}"
+trap 'stop_passerelle' EXIT
+run_suite passerelle $PASSERELLE_PORT "$RESULTS"
 bench report "$RESULTS"
 say "results: $RESULTS"

@@ -53,6 +53,8 @@ start_passerelle() { # dir population.xml
 listeners:
   c2s: {host: 127.0.0.1, port: $PASSERELLE_PORT}
   c2sDirectTls: {host: 127.0.0.1, port: 15223, enabled: false}
+tls:
+  required: false
 auth:
   scramIterations: $SCRAM_ITERATIONS
 YML
@@ -85,9 +87,10 @@ s2s_ports = { }
 http_ports = { }
 https_ports = { }
 network_backend = "epoll"
+network_settings = { tcp_backlog = 1024 }
 modules_enabled = { "roster", "saslauth", "tls", "disco", "ping", "posix" }
 modules_disabled = { "s2s", "offline", "c2s_timeout" }
-c2s_require_encryption = true
+c2s_require_encryption = false -- the TLS scenarios STARTTLS anyway; login-notls needs plain TCP
 authentication = "internal_hashed"
 storage = "internal"
 allow_registration = false
@@ -114,7 +117,7 @@ hosts: ["localhost"]
 loglevel: warning
 certfiles: ["$dir/server.pem"]
 listen:
-  - {port: $EJABBERD_PORT, ip: "127.0.0.1", module: ejabberd_c2s, starttls_required: true, max_stanza_size: 262144, access: c2s}
+  - {port: $EJABBERD_PORT, ip: "127.0.0.1", module: ejabberd_c2s, starttls: true, backlog: 1024, max_stanza_size: 262144, access: c2s}
 auth_method: internal
 auth_password_format: scram
 auth_scram_hash: sha256
@@ -129,19 +132,44 @@ modules:
   mod_ping: {}
   mod_admin_extra: {}
 YML
-  chown -R ejabberd:ejabberd "$dir" 2>/dev/null || true
-  EJ="ejabberdctl --config $dir/ejabberd.yml --spool $dir/db --logs $dir/logs --node bench@localhost"
-  $EJ start > "$dir/start.log" 2>&1
-  for i in $(seq 60); do $EJ status > /dev/null 2>&1 && break; sleep 1; done
+  cat > "$dir/ejabberdctl.cfg" <<CFG
+ERL_OPTIONS="-env ERL_CRASH_DUMP_BYTES 0"
+EJABBERD_PID_PATH=$dir/ejabberd.pid
+INET_DIST_INTERFACE=127.0.0.1
+ERL_MAX_PORTS=65536
+CFG
+  chown -R ejabberd:ejabberd "$dir"
+  EJ_DIR=$dir
+  setsid bash -c "$(declare -f ej); EJ_DIR=$dir; ej start" > "$dir/start.log" 2>&1
+  for i in $(seq 60); do ej status > /dev/null 2>&1 && break; sleep 1; done
   if [ ! -f "$dir/imported" ]; then
     say "ejabberd: import_piefxis $2"
-    cp "$2" "$dir/population.xml" && chown ejabberd "$dir/population.xml" 2>/dev/null
-    $EJ import_piefxis "$dir/population.xml" >&2 && touch "$dir/imported"
+    cp "$2" "$dir/population.xml" && chown ejabberd "$dir/population.xml"
+    ej import_piefxis "$dir/population.xml" >&2 && touch "$dir/imported"
   fi
   SERVER_PID=$(pgrep -f "beam.*-sname bench@localhost|beam.*bench@localhost" | head -1)
   wait_port $EJABBERD_PORT 30
 }
-stop_ejabberd() { $EJ stop > /dev/null 2>&1 || true; sleep 2; }
+# As the ejabberd user directly: Debian's ejabberdctl run as root re-runs itself through su,
+# which drops the --config, --spool and --node options (and so would start the system config);
+# its own ctl config would also point back at /etc. Erlang distribution and epmd stay on loopback.
+ej() {
+  su -s /bin/sh ejabberd -c "ERL_EPMD_ADDRESS=127.0.0.1 ejabberdctl --config $EJ_DIR/ejabberd.yml --ctl-config $EJ_DIR/ejabberdctl.cfg --spool $EJ_DIR/db --logs $EJ_DIR/logs --node bench@localhost $*"
+}
+stop_ejabberd() {
+  ej stop > /dev/null 2>&1 || true
+  for i in $(seq 30); do ej status > /dev/null 2>&1 || break; sleep 1; done
+  su -s /bin/sh ejabberd -c "ERL_EPMD_ADDRESS=127.0.0.1 epmd -kill" > /dev/null 2>&1 || true # the epmd our node started
+}
+stop_passerelle() { stop_server "$SERVER_PID"; }
+stop_prosody() { stop_server "$SERVER_PID"; }
+
+# Starts a server by name with the arguments kept in START_ARGS, stopping the running one first.
+restart() { # name
+  "stop_$1"
+  sleep 2
+  "start_$1" "${START_ARGS[@]}"
+}
 
 stop_server() { # pid
   kill "$1" 2>/dev/null || true
@@ -150,18 +178,23 @@ stop_server() { # pid
 }
 
 # --- The scenarios, the same for every server ----------------------------------------------------
-run_suite() { # label port pid results.jsonl
-  local label=$1 port=$2 pid=$3 out=$4 n
-  local common=(--port "$port" --server-pid "$pid" --label "$label" --json "$out" --concurrency "$LOGIN_CONCURRENCY")
+# Each idle size runs on a freshly started server, so memory grows from the same baseline.
+run_suite() { # label port results.jsonl; the server runs (SERVER_PID) and START_ARGS restart it
+  local label=$1 port=$2 out=$3 n
+  local common=(--port "$port" --label "$label" --json "$out" --concurrency "$LOGIN_CONCURRENCY")
+  for n in $IDLE_SIZES; do
+    restart "$label"
+    say "$label: idle, $n TLS sessions"
+    bench --scenario idle --no-roster --users "$n" --duration "$IDLE_SECONDS" --source-addresses 127.0.0.2,127.0.0.3 \
+      --server-pid "$SERVER_PID" "${common[@]}" > /dev/null
+  done
+  restart "$label"
+  common+=(--server-pid "$SERVER_PID")
   say "$label: login, STARTTLS, $LOGIN_USERS users"
   bench --scenario login --users "$LOGIN_USERS" "${common[@]}" > /dev/null
   say "$label: login without TLS"
   bench --scenario login --no-tls --users "$LOGIN_USERS" "${common[@]}" > /dev/null || say "$label: no plain-TCP login"
-  for n in $IDLE_SIZES; do
-    say "$label: idle, $n TLS sessions"
-    bench --scenario idle --no-roster --users "$n" --duration "$IDLE_SECONDS" --source-addresses 127.0.0.2,127.0.0.3 "${common[@]}" > /dev/null
-    sleep 3
-  done
+
   say "$label: chat, $CHAT_USERS users, rates $CHAT_RATES"
   bench --scenario chat --users "$CHAT_USERS" --rates "$CHAT_RATES" --duration "$CHAT_SECONDS" "${common[@]}" > /dev/null
   say "$label: presence, $PRESENCE_USERS users with $CONTACTS contacts, $PRESENCE_RATE changes/s"

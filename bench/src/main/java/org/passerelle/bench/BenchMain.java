@@ -40,7 +40,8 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--rates", split = ",", defaultValue = "1000,2000,4000,8000,16000,32000", description = "chat: total messages/s per step") List<Double> rates;
     @Option(names = "--concurrency", defaultValue = "100", description = "logins in flight at once") int concurrency;
     @Option(names = "--login-timeout", defaultValue = "600", description = "seconds all logins may take") int loginTimeout;
-    @Option(names = "--tls", negatable = true, defaultValue = "true", description = "STARTTLS (default); --no-tls for plain TCP") boolean tls;
+    @Option(names = "--tls", description = "STARTTLS (the default)") boolean tls;
+    @Option(names = "--no-tls", description = "plain TCP, no STARTTLS (the server must allow it)") boolean noTls;
     @Option(names = "--mechanism", defaultValue = "auto", description = "auto, SCRAM-SHA-256, SCRAM-SHA-1 or PLAIN") String mechanism;
     @Option(names = "--no-roster", description = "skip roster get and initial presence at login") boolean noRoster;
     @Option(names = "--source-addresses", split = ",", description = "local 127.0.0.x addresses to connect from, in turn") List<String> sources = new ArrayList<>();
@@ -56,13 +57,14 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (scenario == null) throw new CommandLine.ParameterException(new CommandLine(this), "--scenario is required (login, idle, chat or presence)");
+        if (tls && noTls) throw new CommandLine.ParameterException(new CommandLine(this), "--tls and --no-tls exclude each other");
         Scenario s = Scenario.named(scenario);
         InetAddress server = loopback(host);
         List<InetAddress> local = new ArrayList<>();
         for (String a : sources) local.add(loopback(a));
         checkFileLimit();
         Settings settings = new Settings(users, concurrency, rate, rates, duration, loginTimeout);
-        ClientConfig client = new ClientConfig(server.getHostAddress(), port, domain, tls, mechanism, !noRoster);
+        ClientConfig client = new ClientConfig(server.getHostAddress(), port, domain, !noTls, mechanism, !noRoster);
         PrintStream log = System.err;
         ProcessStats stats = serverPid > 0 ? new ProcessStats(serverPid) : null;
         JvmProbe jvm = serverPid > 0 ? JvmProbe.attach(serverPid) : null;
