@@ -140,12 +140,25 @@ ERL_MAX_PORTS=65536
 CFG
   chown -R ejabberd:ejabberd "$dir"
   EJ_DIR=$dir
+  wait_port_free $EJABBERD_PORT 30
   setsid bash -c "$(declare -f ej); EJ_DIR=$dir; ej start" > "$dir/start.log" 2>&1
   for i in $(seq 60); do ej status > /dev/null 2>&1 && break; sleep 1; done
   if [ ! -f "$dir/imported" ]; then
-    say "ejabberd: import_piefxis $2"
-    cp "$2" "$dir/population.xml" && chown ejabberd "$dir/population.xml"
-    ej import_piefxis "$dir/population.xml" >&2 && touch "$dir/imported"
+    # One ejabberdctl call gives up after about a minute: import the file in slices of 1,000 users
+    # (the population file has one <user/> per line), then restart the node cleanly.
+    say "ejabberd: import_piefxis $2, in slices"
+    rm -rf "$dir/slices" && mkdir -p "$dir/slices"
+    awk -v dir="$dir/slices" 'NR == 1 { next } /^<server-data/ || /<host / { head = head $0 "\n"; next }
+      /<user / { if (n % 1000 == 0) { if (f) { print "  </host>\n</server-data>" > f; close(f) }
+                   f = sprintf("%s/%05d.xml", dir, n / 1000); printf "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n%s", head > f }
+                 print > f; n++ }
+      END { if (f) print "  </host>\n</server-data>" > f }' "$2"
+    chown -R ejabberd "$dir/slices"
+    for f in "$dir"/slices/*.xml; do ej import_piefxis "$f" >&2 || { say "ejabberd: import of $f failed"; return 1; }; done
+    touch "$dir/imported"
+    stop_ejabberd
+    setsid bash -c "$(declare -f ej); EJ_DIR=$dir; ej start" >> "$dir/start.log" 2>&1
+    for i in $(seq 60); do ej status > /dev/null 2>&1 && break; sleep 1; done
   fi
   SERVER_PID=$(pgrep -f "beam.*-sname bench@localhost|beam.*bench@localhost" | head -1)
   wait_port $EJABBERD_PORT 30
@@ -156,9 +169,22 @@ CFG
 ej() {
   su -s /bin/sh ejabberd -c "ERL_EPMD_ADDRESS=127.0.0.1 ejabberdctl --config $EJ_DIR/ejabberd.yml --ctl-config $EJ_DIR/ejabberdctl.cfg --spool $EJ_DIR/db --logs $EJ_DIR/logs --node bench@localhost $*"
 }
+# Until nothing listens on the port: a node started while the old one still holds it fails with
+# eaddrinuse and stops.
+wait_port_free() { # port seconds
+  local i
+  for ((i = 0; i < $2 * 10; i++)); do
+    (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null || return 0
+    sleep 0.1
+  done
+  say "127.0.0.1:$1 still in use after $2 s"; return 1
+}
+
 stop_ejabberd() {
   ej stop > /dev/null 2>&1 || true
   for i in $(seq 30); do ej status > /dev/null 2>&1 || break; sleep 1; done
+  wait_port_free $EJABBERD_PORT 30
+  sleep 2
   su -s /bin/sh ejabberd -c "ERL_EPMD_ADDRESS=127.0.0.1 epmd -kill" > /dev/null 2>&1 || true # the epmd our node started
 }
 stop_passerelle() { stop_server "$SERVER_PID"; }

@@ -89,6 +89,10 @@ public final class XmppClient extends ChannelInboundHandlerAdapter implements Xm
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        // A server that accepts the socket and then says nothing must not hold a login forever.
+        ctx.executor().schedule(() -> {
+            if (state != State.ONLINE) fail("login timed out during " + state);
+        }, config.loginTimeoutSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         openStream();
     }
 
