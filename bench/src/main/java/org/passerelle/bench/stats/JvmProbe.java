@@ -33,8 +33,13 @@ public final class JvmProbe implements AutoCloseable {
         for (ObjectName gc : gcs) mbeans.addNotificationListener(gc, listener, null, null);
     }
 
-    /** Attaches to the JVM with this pid, or returns null (not a JVM, other user, attach disabled). */
+    /**
+     * Attaches to the JVM with this pid, or returns null (not a JVM, other user, attach disabled).
+     * Only a process that has loaded libjvm is tried: the attach API signals the target with
+     * SIGQUIT, which ends an Erlang VM on the spot.
+     */
     public static JvmProbe attach(long pid) {
+        if (!isJvm(java.nio.file.Path.of("/proc", Long.toString(pid), "maps"))) return null;
         try {
             VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
             String address;
@@ -46,6 +51,14 @@ public final class JvmProbe implements AutoCloseable {
             return new JvmProbe(JMXConnectorFactory.connect(new JMXServiceURL(address)));
         } catch (Exception | LinkageError e) {
             return null;
+        }
+    }
+
+    static boolean isJvm(java.nio.file.Path maps) {
+        try (var lines = java.nio.file.Files.lines(maps)) {
+            return lines.anyMatch(l -> l.endsWith("/libjvm.so"));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
         }
     }
 
