@@ -165,9 +165,10 @@ CFG
 }
 # As the ejabberd user directly: Debian's ejabberdctl run as root re-runs itself through su,
 # which drops the --config, --spool and --node options (and so would start the system config);
-# its own ctl config would also point back at /etc. Erlang distribution and epmd stay on loopback.
+# its own ctl config would also point back at /etc. Erlang distribution and epmd stay on loopback;
+# su starts it with 1,024 open files at most, too few for the idle scenario.
 ej() {
-  su -s /bin/sh ejabberd -c "ERL_EPMD_ADDRESS=127.0.0.1 ejabberdctl --config $EJ_DIR/ejabberd.yml --ctl-config $EJ_DIR/ejabberdctl.cfg --spool $EJ_DIR/db --logs $EJ_DIR/logs --node bench@localhost $*"
+  su -s /bin/sh ejabberd -c "ulimit -n 20000; ERL_EPMD_ADDRESS=127.0.0.1 ejabberdctl --config $EJ_DIR/ejabberd.yml --ctl-config $EJ_DIR/ejabberdctl.cfg --spool $EJ_DIR/db --logs $EJ_DIR/logs --node bench@localhost $*"
 }
 # Until nothing listens on the port: a node started while the old one still holds it fails with
 # eaddrinuse and stops.
