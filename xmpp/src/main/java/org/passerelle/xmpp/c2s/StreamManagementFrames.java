@@ -1,5 +1,6 @@
 package org.passerelle.xmpp.c2s;
 
+import org.passerelle.core.event.SessionResumed;
 import org.passerelle.xml.Element;
 
 /**
@@ -61,6 +62,7 @@ final class StreamManagementFrames {
             return;
         }
         h.activate(old);
+        old.worker.execute(() -> h.c2s().server().events().publish(new SessionResumed(old)));
     }
 
     private static Long parseH(Element e) {
