@@ -85,6 +85,12 @@ final class RawClient implements AutoCloseable {
 
     /** Opens the stream and upgrades to TLS. */
     RawClient startTls() throws Exception {
+        startTlsFeatures();
+        return this;
+    }
+
+    /** Opens the stream, upgrades to TLS and returns the features offered on the encrypted stream. */
+    String startTlsFeatures() throws Exception {
         send(HEADER);
         expect("</stream:features>");
         send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
@@ -98,8 +104,7 @@ final class RawClient implements AutoCloseable {
         in = s.getInputStream();
         out = s.getOutputStream();
         send(HEADER);
-        expect("</stream:features>");
-        return this;
+        return expect("</stream:features>");
     }
 
     /** TLS, SASL PLAIN and the stream restart; stops before binding. */
