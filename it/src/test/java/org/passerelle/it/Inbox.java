@@ -38,7 +38,7 @@ final class Inbox<T extends Stanza> implements AutoCloseable {
 
     /** Messages with a body. */
     static Inbox<Message> messages(XMPPConnection c) {
-        return of(c, Message.class, m -> m.getBody() != null, "a message with a body for " + c.getUser());
+        return of(c, Message.class, m -> m.getBody() != null, "a message with a body");
     }
 
     /** Presence stanzas from any resource of {@code from}. */
