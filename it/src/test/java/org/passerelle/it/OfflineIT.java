@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
@@ -20,28 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  * server process right after it acknowledged the messages (XEP-0198: an ack means stored).
  */
 class OfflineIT {
-
-    /** Sends chat messages from a stream-managed connection and waits until the server has acknowledged all of them. */
-    private static List<String> sendAcknowledged(XMPPTCPConnection sender, EntityBareJid to, String... bodies) throws Exception {
-        assertThat(sender.isSmEnabled()).as("stream management on the sender").isTrue();
-        CountDownLatch acked = new CountDownLatch(bodies.length);
-        List<String> ids = new ArrayList<>();
-        for (String body : bodies) {
-            Message m = sender.getStanzaFactory().buildMessageStanza().to(to).ofType(Message.Type.chat).setBody(body).build();
-            sender.addStanzaIdAcknowledgedListener(m.getStanzaId(), s -> acked.countDown());
-            sender.sendStanza(m);
-            ids.add(m.getStanzaId());
-        }
-        sender.requestSmAcknowledgement();
-        assertThat(acked.await(5, TimeUnit.SECONDS)).as("the server acknowledged every message").isTrue();
-        return ids;
-    }
-
-    private static XMPPTCPConnection withStreamManagement(XMPPTCPConnection c) throws Exception {
-        c.setUseStreamManagement(true);
-        c.connect().login();
-        return c;
-    }
 
     /** The delivered messages, in order, each with the offline-storage delay of the recipient's server. */
     private static void assertDelivered(Inbox<Message> inbox, Instant sentAfter, List<String> ids, String... bodies) throws Exception {
@@ -64,8 +39,8 @@ class OfflineIT {
             server.user("alice", "a-pw");
             EntityBareJid bob = server.user("bob", "b-pw");
             Instant before = Instant.now();
-            XMPPTCPConnection alice = withStreamManagement(server.connection("alice", "a-pw", "sender"));
-            List<String> ids = sendAcknowledged(alice, bob, "first", "second");
+            XMPPTCPConnection alice = Acks.loginWithStreamManagement(server.connection("alice", "a-pw", "sender"), false);
+            List<String> ids = Acks.sendChats(alice, bob, "first", "second");
             alice.disconnect();
 
             server.restart();
@@ -94,8 +69,8 @@ class OfflineIT {
         Instant before = Instant.now();
         List<String> ids;
         try (ServerProcess first = ServerProcess.start(data, "")) {
-            XMPPTCPConnection alice = withStreamManagement(first.connection("alice", "a-pw", "sender"));
-            ids = sendAcknowledged(alice, bob, "one", "two", "three");
+            XMPPTCPConnection alice = Acks.loginWithStreamManagement(first.connection("alice", "a-pw", "sender"), false);
+            ids = Acks.sendChats(alice, bob, "one", "two", "three");
             first.kill();
             alice.instantShutdown();
         }
