@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jxmpp.jid.Jid;
 
@@ -30,16 +31,22 @@ final class Acks {
 
     /** Sends chat messages and waits until the server has acknowledged all of them; returns their ids. */
     static List<String> sendChats(XMPPTCPConnection sender, Jid to, String... bodies) throws Exception {
-        CountDownLatch acked = new CountDownLatch(bodies.length);
-        List<String> ids = new ArrayList<>();
+        List<Stanza> messages = new ArrayList<>();
         for (String body : bodies) {
-            Message m = sender.getStanzaFactory().buildMessageStanza().to(to).ofType(Message.Type.chat).setBody(body).build();
-            sender.addStanzaIdAcknowledgedListener(m.getStanzaId(), s -> acked.countDown());
-            sender.sendStanza(m);
-            ids.add(m.getStanzaId());
+            messages.add(sender.getStanzaFactory().buildMessageStanza().to(to).ofType(Message.Type.chat).setBody(body).build());
+        }
+        send(sender, messages.toArray(Stanza[]::new));
+        return messages.stream().map(Stanza::getStanzaId).toList();
+    }
+
+    /** Sends the stanzas and waits until the server has acknowledged all of them. */
+    static void send(XMPPTCPConnection sender, Stanza... stanzas) throws Exception {
+        CountDownLatch acked = new CountDownLatch(stanzas.length);
+        for (Stanza s : stanzas) {
+            sender.addStanzaIdAcknowledgedListener(s.getStanzaId(), a -> acked.countDown());
+            sender.sendStanza(s);
         }
         sender.requestSmAcknowledgement();
-        assertThat(acked.await(Inbox.WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("the server acknowledged every message").isTrue();
-        return ids;
+        assertThat(acked.await(Inbox.WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("the server acknowledged every stanza").isTrue();
     }
 }

@@ -61,10 +61,6 @@ class RosterPresenceChatIT {
         return c;
     }
 
-    private static void send(XMPPTCPConnection c, Presence.Type type, EntityBareJid to) throws Exception {
-        c.sendStanza(c.getStanzaFactory().buildPresenceStanza().ofType(type).to(to).build());
-    }
-
     @Test
     void subscriptionHandshakeBothWaysEndsInBoth() throws Exception {
         EntityBareJid aliceJid = server.user("alice", "pw-alice");
@@ -88,7 +84,7 @@ class RosterPresenceChatIT {
         assertThat(request.getFrom().toString()).isEqualTo("alice@localhost");
         assertThat(bobRoster.getEntry(aliceJid)).as("a pending inbound request is not a roster item yet").isNull();
 
-        send(bob, Presence.Type.subscribed, aliceJid);
+        Contacts.send(bob, Presence.Type.subscribed, aliceJid);
         assertThat(aliceFromBob.next().getType()).isEqualTo(Presence.Type.subscribed);
         Presence bobOnline = aliceFromBob.next();
         assertThat(bobOnline.getType()).as("bob's current presence follows the approval").isEqualTo(Presence.Type.available);
@@ -100,7 +96,7 @@ class RosterPresenceChatIT {
         bobRoster.createItemAndRequestSubscription(aliceJid, "Alice", new String[] {"Work"});
         Presence back = aliceFromBob.next();
         assertThat(back.getType()).isEqualTo(Presence.Type.subscribe);
-        send(alice, Presence.Type.subscribed, bobJid);
+        Contacts.send(alice, Presence.Type.subscribed, bobJid);
         assertThat(bobFromAlice.next().getType()).isEqualTo(Presence.Type.subscribed);
         assertThat(bobFromAlice.next().getFrom().toString()).isEqualTo("alice@localhost/phone");
 
@@ -109,8 +105,8 @@ class RosterPresenceChatIT {
         assertEntry(aliceRoster.getEntry(bobJid), "Bob", "Friends");
         assertEntry(bobRoster.getEntry(aliceJid), "Alice", "Work");
         assertThat(aliceRoster.getGroup("Friends").getEntries()).extracting(RosterEntry::getJid).containsExactly(bobJid);
-        assertThat(aliceRoster.getPresence(bobJid).isAvailable()).isTrue();
-        assertThat(bobRoster.getPresence(aliceJid).isAvailable()).isTrue();
+        Await.until("each roster shows the other available", () -> aliceRoster.getPresence(bobJid).isAvailable()
+                && bobRoster.getPresence(aliceJid).isAvailable());
     }
 
     private static void assertEntry(RosterEntry e, String name, String group) {
@@ -121,34 +117,13 @@ class RosterPresenceChatIT {
         assertThat(e.isSubscriptionPending()).isFalse();
     }
 
-    /** Mutual subscription through the protocol, without the checks of the test above. */
-    private void befriend(XMPPTCPConnection a, XMPPTCPConnection b) throws Exception {
-        EntityBareJid aJid = a.getUser().asEntityBareJid();
-        EntityBareJid bJid = b.getUser().asEntityBareJid();
-        try (Inbox<Presence> toA = Inbox.of(a, Presence.class, p -> p.getType() == Presence.Type.subscribe, "subscribe");
-             Inbox<Presence> toB = Inbox.of(b, Presence.class, p -> p.getType() == Presence.Type.subscribe, "subscribe")) {
-            Roster.getInstanceFor(a).createItemAndRequestSubscription(bJid, null, null);
-            toB.next();
-            send(b, Presence.Type.subscribed, aJid);
-            Roster.getInstanceFor(b).createItemAndRequestSubscription(aJid, null, null);
-            toA.next();
-            send(a, Presence.Type.subscribed, bJid);
-        }
-        Await.until("mutual subscription", () -> Roster.getInstanceFor(a).getEntry(bJid) != null
-                && Roster.getInstanceFor(a).getEntry(bJid).getType() == ItemType.both
-                && Roster.getInstanceFor(b).getEntry(aJid) != null && Roster.getInstanceFor(b).getEntry(aJid).getType() == ItemType.both);
-        // The presence each side sends after approving is the last stanza of the handshake.
-        Await.until("presence both ways", () -> Roster.getInstanceFor(a).getPresence(bJid).isAvailable()
-                && Roster.getInstanceFor(b).getPresence(aJid).isAvailable());
-    }
-
     @Test
     void presenceIsSeenBothWaysAsItChanges() throws Exception {
         EntityBareJid carolJid = server.user("carol", "pw-carol");
         EntityBareJid daveJid = server.user("dave", "pw-dave");
         XMPPTCPConnection carol = login("carol", "desk");
         XMPPTCPConnection dave = login("dave", "desk");
-        befriend(carol, dave);
+        Contacts.befriend(carol, dave);
         Inbox<Presence> daveSees = Inbox.presences(dave, carolJid);
         Inbox<Presence> carolSees = Inbox.presences(carol, daveJid);
 
