@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jxmpp.jid.EntityBareJid;
@@ -39,6 +41,8 @@ class StreamResumptionIT {
         Inbox<Message> inbox = Inbox.messages(mobile);
         Acks.loginWithStreamManagement(mobile, true);
         EntityFullJid fullJid = mobile.getUser();
+        Contacts.befriend(mobile, bob);
+        Inbox<Presence> bobSeesAlice = Inbox.presences(bob, alice);
 
         Acks.sendChats(bob, alice, "before the drop");
         assertThat(inbox.next().getBody()).isEqualTo("before the drop");
@@ -58,6 +62,8 @@ class StreamResumptionIT {
             assertThat(m.getFrom().toString()).isEqualTo("bob@localhost/desk");
         }
         inbox.assertNothingMore(500);
+        bobSeesAlice.assertNothingMore(0);
+        assertThat(Roster.getInstanceFor(bob).getPresence(alice).isAvailable()).as("alice never looked offline to bob").isTrue();
 
         Acks.sendChats(bob, alice, "after the resumption");
         assertThat(inbox.next().getBody()).isEqualTo("after the resumption");
@@ -75,12 +81,18 @@ class StreamResumptionIT {
             XMPPTCPConnection phone = Acks.loginWithStreamManagement(quick.connection("carol", "c-pw", "phone"), true);
             assertThat(phone.getMaxSmResumptionTime()).isEqualTo(2);
             EntityFullJid phoneJid = phone.getUser();
+            Contacts.befriend(phone, dave);
+            Inbox<Presence> daveSeesCarol = Inbox.presences(dave, carol);
 
             phone.instantShutdown();
             Acks.sendChats(dave, carol, "to the account");
             Acks.sendChats(dave, phoneJid, "to the phone");
-            Await.until("the detached session to expire", java.time.Duration.ofSeconds(10),
-                    () -> quick.server().context().sessions().sessions(carol).isEmpty());
+            daveSeesCarol.assertNothingMore(0);
+            Presence gone = daveSeesCarol.next();
+            assertThat(gone.getType()).as("unavailable once the session expired").isEqualTo(Presence.Type.unavailable);
+            assertThat(gone.getFrom().toString()).isEqualTo(phoneJid.toString());
+            assertThat(quick.server().context().sessions().sessions(carol)).isEmpty();
+            Await.until("both messages in offline storage", () -> quick.server().context().stores().offline().list(carol).size() == 2);
 
             XMPPTCPConnection laptop = quick.connection("carol", "c-pw", "laptop");
             Inbox<Message> inbox = Inbox.messages(laptop);
