@@ -52,6 +52,16 @@ class StreamLifecycleIT {
     }
 
     @Test
+    void aQuietClientStillWorksAfterTheServerFreedItsParser() throws Exception {
+        try (RawClient c = new RawClient(server).login("dave", "pw-dave", "quiet")) {
+            Thread.sleep(6500); // past the 5 s after which an idle stream's parser buffers are dropped
+            c.send("<iq type='get' id='after'><ping xmlns='urn:xmpp:ping'/></iq><message to='dave@localhost/quiet' id='m'><body>x</body></message>");
+            assertThat(c.expect("id=\"after\"")).contains("type=\"result\"");
+            assertThat(c.expect("</message>")).contains("<body>x</body>");
+        }
+    }
+
+    @Test
     void closingTheStreamIsAnsweredAndTheConnectionClosed() throws Exception {
         try (RawClient c = new RawClient(server).login("dave", "pw-dave", "closing")) {
             c.send("</stream:stream>");

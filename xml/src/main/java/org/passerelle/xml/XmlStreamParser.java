@@ -28,7 +28,11 @@ public final class XmlStreamParser {
 
     private final XmlLimits limits;
     private final XmlStreamListener listener;
-    private final AsyncXMLStreamReader<AsyncByteBufferFeeder> reader;
+    private AsyncXMLStreamReader<AsyncByteBufferFeeder> reader;
+    /** The stream root's start tag with its namespace declarations, replayed into a new reader after {@link #release()}. */
+    private byte[] replayHeader;
+    /** True when every byte fed so far belongs to a complete construct (no partial tag or text waits). */
+    private boolean atBoundary;
     private final List<Frame> stack = new ArrayList<>();
     private long bytesFed;
     private long stanzaStart = -1;
@@ -58,19 +62,53 @@ public final class XmlStreamParser {
      */
     public void feed(ByteBuffer data) throws XmlStreamException {
         if (closed) throw new XmlStreamException("not-well-formed", "data after the end of the stream");
-        int len = data.remaining();
         if (!opened) rejectPrologMarkup(data);
         try {
+            if (reader == null) restore();
+            bytesFed += data.remaining();
             reader.getInputFeeder().feedInput(data);
-            bytesFed += len;
             int event;
             while (!closed && (event = reader.next()) != AsyncXMLStreamReader.EVENT_INCOMPLETE) {
                 handle(event);
             }
+            var at = reader.getLocationInfo();
+            atBoundary = at.getStartingByteOffset() == at.getEndingByteOffset();
         } catch (XMLStreamException | RuntimeException e) {
             throw new XmlStreamException("not-well-formed", "not well-formed XML: " + firstLine(e.getMessage()), e);
         }
         checkStanzaSize();
+    }
+
+    /**
+     * Drops the underlying reader and its buffers (a few KiB) while the stream rests between
+     * stanzas, so that idle connections stay small. The next {@link #feed} builds a new reader
+     * and replays the stream header into it, unseen by the listener. Returns false, and keeps the
+     * reader, when a stanza or a partial token is still being read.
+     */
+    public boolean release() {
+        if (reader == null) return true;
+        if (!opened || closed || stack.size() != 1 || !atBoundary) return false;
+        try {
+            reader.close();
+        } catch (XMLStreamException e) {
+            // closing an async reader only drops buffers; nothing to report
+        }
+        reader = null;
+        return true;
+    }
+
+    private void restore() throws XMLStreamException {
+        reader = FACTORY.createAsyncForByteBuffer();
+        reader.getInputFeeder().feedInput(ByteBuffer.wrap(replayHeader));
+        int event;
+        while ((event = reader.next()) != AsyncXMLStreamReader.EVENT_INCOMPLETE) {
+            if (event != XMLStreamConstants.START_DOCUMENT && event != XMLStreamConstants.START_ELEMENT) {
+                throw new IllegalStateException("unexpected event " + event + " replaying the stream header");
+            }
+        }
+        // Offsets of the new reader start at the replayed header.
+        bytesFed = replayHeader.length;
+        stanzaStart = -1;
     }
 
     /**
@@ -163,11 +201,26 @@ public final class XmlStreamParser {
             if (!"stream".equals(name)) throw new XmlStreamException("bad-format", "the root element must be <stream>");
             opened = true;
             stack.add(frame);
+            replayHeader = replayHeader().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             listener.streamOpened(frame.build());
             return;
         }
         if (depth == 1) stanzaStart = reader.getLocationInfo().getStartingByteOffset();
         stack.add(frame);
+    }
+
+    /** The root's start tag with its prefix and every namespace declaration, as a new reader needs it. */
+    private String replayHeader() {
+        String prefix = reader.getPrefix();
+        String qname = prefix == null || prefix.isEmpty() ? "stream" : prefix + ":stream";
+        StringBuilder sb = new StringBuilder("<").append(qname);
+        for (int i = 0; i < reader.getNamespaceCount(); i++) {
+            String p = reader.getNamespacePrefix(i);
+            sb.append(p == null || p.isEmpty() ? " xmlns" : " xmlns:" + p).append("=\"");
+            XmlWriter.escapeAttr(reader.getNamespaceURI(i) == null ? "" : reader.getNamespaceURI(i), sb);
+            sb.append('"');
+        }
+        return sb.append('>').toString();
     }
 
     /**

@@ -143,6 +143,44 @@ class XmlStreamParserTest {
                 "unsupported-encoding");
     }
 
+    @Test
+    void releasesItsReaderBetweenStanzasAndCarriesOn() throws Exception {
+        XmlStreamParser p = parser(new XmlLimits(2048, 32, 64));
+        p.feed(utf8(HEADER.replace("<stream:stream ", "<stream:stream xmlns:x='urn:x' ")));
+        assertThat(p.release()).isTrue();
+        p.feed(utf8("<message><x:a xmlns:x='urn:x'/><body>one</body></message>"));
+        assertThat(p.release()).isTrue();
+        p.feed(utf8(" "));
+        assertThat(p.release()).as("whitespace is complete").isTrue();
+        p.feed(utf8("<message><body>tw"));
+        assertThat(p.release()).as("mid-stanza").isFalse();
+        p.feed(utf8("o</body></message><pres"));
+        assertThat(p.release()).as("a partial tag waits").isFalse();
+        p.feed(utf8("ence/></stream:stream>"));
+        assertThat(events).hasSize(5);
+        assertThat(((Element) events.get(1)).childText("body", "jabber:client")).isEqualTo("one");
+        assertThat(((Element) events.get(2)).childText("body", "jabber:client")).isEqualTo("two");
+        assertThat(((Element) events.get(3)).is("presence", "jabber:client")).isTrue();
+        assertThat(events.get(4)).isEqualTo("closed");
+    }
+
+    @Test
+    void theSizeLimitStillHoldsAfterARelease() throws Exception {
+        XmlStreamParser p = parser(new XmlLimits(2048, 32, 64));
+        p.feed(utf8(HEADER));
+        assertThat(p.release()).isTrue();
+        assertCondition(p, "<message><body>" + "a".repeat(3000), "policy-violation");
+    }
+
+    @Test
+    void prefixedStanzasStillResolveAfterARelease() throws Exception {
+        XmlStreamParser p = parser(XmlLimits.DEFAULT);
+        p.feed(utf8("<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback'>"));
+        p.release();
+        p.feed(utf8("<db:result to='a' from='b'>key</db:result>"));
+        assertThat(((Element) events.get(1)).is("result", "jabber:server:dialback")).isTrue();
+    }
+
     private static void assertCondition(XmlStreamParser p, String xml, String condition) {
         assertThatThrownBy(() -> p.feed(utf8(xml)))
                 .isInstanceOfSatisfying(XmlStreamException.class, e -> assertThat(e.condition()).isEqualTo(condition));

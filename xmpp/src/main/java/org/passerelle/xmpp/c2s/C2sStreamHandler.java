@@ -331,6 +331,10 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent idle && idle.state() == io.netty.handler.timeout.IdleState.ALL_IDLE) {
+            decoder.releaseIdleParser();
+            return;
+        }
         if (evt instanceof IdleStateEvent) {
             if (state != State.ACTIVE) {
                 closeWithError("connection-timeout", "idle");
