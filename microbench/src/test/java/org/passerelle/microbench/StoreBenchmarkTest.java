@@ -6,8 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.passerelle.core.config.StorageConfig;
 import org.passerelle.store.sql.EmbeddedPostgresServer;
@@ -37,18 +37,14 @@ class StoreBenchmarkTest {
         }
     }
 
-    @ParameterizedTest
-    @CsvSource({"postgresql,microbench_sync,on", "postgresql-nosync,microbench_nosync,off"})
-    void postgresqlCommitsAsTheBackendSays(String backend, String database, String synchronousCommit) throws Exception {
-        StoreBenchmark benchmark = new StoreBenchmark();
-        benchmark.backend = backend;
-        benchmark.open();
-        benchmark.close();
-        StorageConfig config = EmbeddedPostgresServer.database(database);
+    @Test
+    void postgresqlSessionsCommitSynchronously() throws Exception {
+        StoreBenchmark.postgres("microbench").close();
+        StorageConfig config = EmbeddedPostgresServer.database("microbench");
         try (Connection c = DriverManager.getConnection(config.url(), config.username(), config.password());
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {
             rs.next();
-            assertThat(rs.getString(1)).isEqualTo(synchronousCommit);
+            assertThat(rs.getString(1)).isEqualTo("on");
         }
     }
 }
