@@ -257,7 +257,7 @@ public final class XmlStreamParser {
             stanzaStart = -1;
             listener.element(element);
         } else {
-            stack.getLast().children.add(element);
+            stack.getLast().child(element);
         }
     }
 
@@ -268,12 +268,7 @@ public final class XmlStreamParser {
             if (opened) listener.whitespace();
             return;
         }
-        List<Node> children = stack.getLast().children;
-        if (!children.isEmpty() && children.getLast() instanceof Text t) {
-            children.set(children.size() - 1, new Text(t.value() + text));
-        } else {
-            children.add(new Text(text));
-        }
+        stack.getLast().text(text);
     }
 
     private void checkStanzaSize() throws XmlStreamException {
@@ -295,13 +290,41 @@ public final class XmlStreamParser {
         final String namespace;
         final List<Attribute> attributes = new ArrayList<>(4);
         final List<Node> children = new ArrayList<>(2);
+        /**
+         * Text read since the last child: the parser hands it over in pieces (one per feed when
+         * bytes trickle in), which are joined once, not glued onto each other piece by piece.
+         */
+        private String text;
+        private StringBuilder moreText;
 
         Frame(String name, String namespace) {
             this.name = name;
             this.namespace = namespace;
         }
 
+        void text(String piece) {
+            if (text == null) {
+                text = piece;
+            } else {
+                if (moreText == null) moreText = new StringBuilder(text);
+                moreText.append(piece);
+            }
+        }
+
+        void child(Element element) {
+            endText();
+            children.add(element);
+        }
+
+        private void endText() {
+            if (text == null) return;
+            children.add(new Text(moreText == null ? text : moreText.toString()));
+            text = null;
+            moreText = null;
+        }
+
         Element build() {
+            endText();
             return new Element(name, namespace, attributes, children);
         }
     }

@@ -52,6 +52,34 @@ class XmlStreamParserTest {
     }
 
     @Test
+    void textSplitAcrossFeedsIsOneNodeInDocumentOrder() throws Exception {
+        XmlStreamParser p = parser(XmlLimits.DEFAULT);
+        byte[] all = utf8(HEADER + "<message><body>ab<b/>cd&amp;e<i/></body></message>");
+        for (int i = 0; i < all.length; i++) p.feed(all, i, 1);
+        Element body = ((Element) events.get(1)).child("body", "jabber:client");
+        assertThat(body.children()).containsExactly(new Text("ab"), Element.of("b", "jabber:client"), new Text("cd&e"),
+                Element.of("i", "jabber:client"));
+    }
+
+    /**
+     * A peer trickling a long text a byte per read must cost work in proportion to its length:
+     * gluing each piece onto the text so far was quadratic (200 kB took seconds of an event loop).
+     */
+    @Test
+    void textFedAByteAtATimeCostsLinearWork() throws Exception {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        XmlStreamParser p = parser(XmlLimits.DEFAULT);
+        p.feed(utf8(HEADER + "<message><body>"));
+        byte[] text = utf8("x".repeat(64_000) + "</body></message>");
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < text.length; i++) p.feed(text, i, 1);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(((Element) events.get(1)).childText("body", "jabber:client")).hasSize(64_000);
+        // Quadratic gluing allocates about 64000²/2 = 2 GB here; linear work stays within a few hundred bytes per byte.
+        assertThat(allocated).isLessThan(64_000L * 500);
+    }
+
+    @Test
     void prefixedChildrenKeepTheirNamespace() throws Exception {
         XmlStreamParser p = parser(XmlLimits.DEFAULT);
         p.feed(utf8(HEADER + "<stream:features><x:a xmlns:x='urn:x' x:attr='v'/></stream:features>"));
