@@ -10,6 +10,16 @@ public interface AccountStore {
     /** Adds the account; false (and nothing changed) if it exists already. */
     boolean create(Account account);
 
+    /**
+     * Adds every account that does not exist yet, as one batch (bulk import); returns the JIDs
+     * created, in order. The default creates them one by one.
+     */
+    default List<EntityBareJid> createAll(List<Account> accounts) {
+        List<EntityBareJid> created = new java.util.ArrayList<>();
+        for (Account a : accounts) if (create(a)) created.add(a.jid());
+        return created;
+    }
+
     /** Replaces credentials and flags of an existing account; false if there is none. */
     boolean update(Account account);
 

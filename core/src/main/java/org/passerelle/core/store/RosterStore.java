@@ -14,6 +14,16 @@ public interface RosterStore {
     /** Inserts or replaces the item; returns the owner's new roster version. */
     long put(EntityBareJid owner, RosterItem item);
 
+    /**
+     * Inserts or replaces several items of one owner at once (bulk import); the version is raised
+     * once. Returns the new version (the current one for an empty list). The default puts them one by one.
+     */
+    default long putAll(EntityBareJid owner, List<RosterItem> items) {
+        long version = version(owner);
+        for (RosterItem item : items) version = put(owner, item);
+        return version;
+    }
+
     /** Removes the item if present; returns the owner's roster version afterwards. */
     long remove(EntityBareJid owner, BareJid contact);
 

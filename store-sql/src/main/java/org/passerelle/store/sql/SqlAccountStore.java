@@ -1,6 +1,7 @@
 package org.passerelle.store.sql;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -54,6 +55,33 @@ final class SqlAccountStore implements AccountStore {
         });
     }
 
+    /** One transaction with batched statements: a bulk import writes thousands of accounts per call. */
+    @Override
+    public List<EntityBareJid> createAll(List<Account> accounts) {
+        return db.write(c -> {
+            List<EntityBareJid> created = new java.util.ArrayList<>();
+            try (PreparedStatement add = c.prepareStatement("INSERT INTO accounts (jid, domain, admin, disabled, created) "
+                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (jid) DO NOTHING");
+                 PreparedStatement cred = c.prepareStatement(INSERT_CREDENTIAL)) {
+                for (Account a : accounts) {
+                    add.setString(1, a.jid().toString());
+                    add.setString(2, a.jid().getDomain().toString());
+                    add.setBoolean(3, a.admin());
+                    add.setBoolean(4, a.disabled());
+                    add.setLong(5, a.created().toEpochMilli());
+                    if (add.executeUpdate() == 0) continue;
+                    created.add(a.jid());
+                    for (ScramCredential s : a.credentials()) {
+                        bindCredential(cred, a.jid().toString(), s);
+                        cred.addBatch();
+                    }
+                }
+                cred.executeBatch();
+            }
+            return created;
+        });
+    }
+
     @Override
     public boolean update(Account account) {
         String key = account.jid().toString();
@@ -85,14 +113,26 @@ final class SqlAccountStore implements AccountStore {
                 .orElse(0L));
     }
 
+    private static final String INSERT_CREDENTIAL =
+            "INSERT INTO account_credentials (jid, hash, salt, iterations, stored_key, server_key) VALUES (?, ?, ?, ?, ?, ?)";
+
     private static void insertCredentials(Connection c, String key, List<ScramCredential> credentials) throws SQLException {
-        Base64.Encoder b64 = Base64.getEncoder();
-        for (ScramCredential s : credentials) {
-            Sql.update(c, "INSERT INTO account_credentials (jid, hash, salt, iterations, stored_key, server_key) "
-                            + "VALUES (?, ?, ?, ?, ?, ?)",
-                    key, s.hash().name(), b64.encodeToString(s.salt()), s.iterations(),
-                    b64.encodeToString(s.storedKey()), b64.encodeToString(s.serverKey()));
+        try (PreparedStatement ps = c.prepareStatement(INSERT_CREDENTIAL)) {
+            for (ScramCredential s : credentials) {
+                bindCredential(ps, key, s);
+                ps.executeUpdate();
+            }
         }
+    }
+
+    private static void bindCredential(PreparedStatement ps, String key, ScramCredential s) throws SQLException {
+        Base64.Encoder b64 = Base64.getEncoder();
+        ps.setString(1, key);
+        ps.setString(2, s.hash().name());
+        ps.setString(3, b64.encodeToString(s.salt()));
+        ps.setInt(4, s.iterations());
+        ps.setString(5, b64.encodeToString(s.storedKey()));
+        ps.setString(6, b64.encodeToString(s.serverKey()));
     }
 
     private static ScramCredential credential(ResultSet rs) throws SQLException {

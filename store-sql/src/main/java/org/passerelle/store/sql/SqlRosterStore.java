@@ -1,6 +1,7 @@
 package org.passerelle.store.sql;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,6 +24,11 @@ import org.passerelle.core.store.Subscription;
  */
 final class SqlRosterStore implements RosterStore {
     private static final String COLUMNS = "contact, name, subscription, ask_out, pending_in, pre_approved";
+
+    private static final String UPSERT = "INSERT INTO roster_items (owner, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (owner, contact) DO UPDATE SET name = excluded.name, subscription = excluded.subscription, "
+            + "ask_out = excluded.ask_out, pending_in = excluded.pending_in, pre_approved = excluded.pre_approved";
+    private static final String INSERT_GROUP = "INSERT INTO roster_groups (owner, contact, group_name) VALUES (?, ?, ?)";
 
     private final SqlDatabase db;
 
@@ -67,13 +73,47 @@ final class SqlRosterStore implements RosterStore {
         String key = owner.toString();
         String contactKey = item.contact().toString();
         return db.write(c -> {
-            Sql.update(c, "INSERT INTO roster_items (owner, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) "
-                            + "ON CONFLICT (owner, contact) DO UPDATE SET name = excluded.name, subscription = excluded.subscription, "
-                            + "ask_out = excluded.ask_out, pending_in = excluded.pending_in, pre_approved = excluded.pre_approved",
-                    key, contactKey, item.name(), item.subscription().name(), item.askOut(), item.pendingIn(), item.preApproved());
+            Sql.update(c, UPSERT, key, contactKey, item.name(), item.subscription().name(), item.askOut(), item.pendingIn(), item.preApproved());
             Sql.update(c, "DELETE FROM roster_groups WHERE owner = ? AND contact = ?", key, contactKey);
             for (String group : item.groups()) {
-                Sql.update(c, "INSERT INTO roster_groups (owner, contact, group_name) VALUES (?, ?, ?)", key, contactKey, group);
+                Sql.update(c, INSERT_GROUP, key, contactKey, group);
+            }
+            return bump(c, key);
+        });
+    }
+
+    /** One transaction with batched statements and one version bump. */
+    @Override
+    public long putAll(EntityBareJid owner, List<RosterItem> items) {
+        if (items.isEmpty()) return version(owner);
+        String key = owner.toString();
+        return db.write(c -> {
+            try (PreparedStatement upsert = c.prepareStatement(UPSERT);
+                 PreparedStatement clear = c.prepareStatement("DELETE FROM roster_groups WHERE owner = ? AND contact = ?");
+                 PreparedStatement group = c.prepareStatement(INSERT_GROUP)) {
+                for (RosterItem item : items) {
+                    String contactKey = item.contact().toString();
+                    upsert.setString(1, key);
+                    upsert.setString(2, contactKey);
+                    upsert.setString(3, item.name());
+                    upsert.setString(4, item.subscription().name());
+                    upsert.setBoolean(5, item.askOut());
+                    upsert.setBoolean(6, item.pendingIn());
+                    upsert.setBoolean(7, item.preApproved());
+                    upsert.addBatch();
+                    clear.setString(1, key);
+                    clear.setString(2, contactKey);
+                    clear.addBatch();
+                    for (String g : item.groups()) {
+                        group.setString(1, key);
+                        group.setString(2, contactKey);
+                        group.setString(3, g);
+                        group.addBatch();
+                    }
+                }
+                upsert.executeBatch();
+                clear.executeBatch();
+                group.executeBatch();
             }
             return bump(c, key);
         });

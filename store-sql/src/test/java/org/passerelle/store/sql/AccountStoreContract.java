@@ -134,4 +134,20 @@ abstract class AccountStoreContract extends StoresFixture {
         reopen();
         assertThat(store().find(jid)).contains(account(jid, "kept"));
     }
+
+    @Test
+    void createAllAddsTheNewAccountsAndLeavesExistingOnesAlone() {
+        String domain = newDomain();
+        EntityBareJid existing = Jids.of("old@" + domain).asEntityBareJidOrThrow();
+        store().create(account(existing, "before"));
+        List<Account> batch = new ArrayList<>();
+        batch.add(account(existing, "after"));
+        for (int i = 0; i < 300; i++) batch.add(account(Jids.of("u" + i + "@" + domain).asEntityBareJidOrThrow(), "pw" + i));
+        List<EntityBareJid> created = store().createAll(batch);
+        assertThat(created).hasSize(300).doesNotContain(existing);
+        assertThat(store().find(existing)).contains(account(existing, "before"));
+        assertThat(store().find(batch.get(150).jid())).contains(batch.get(150));
+        assertThat(store().count(domain)).isEqualTo(301);
+        assertThat(store().createAll(batch)).isEmpty();
+    }
 }

@@ -124,4 +124,20 @@ abstract class RosterStoreContract extends StoresFixture {
         assertThat(store().items(owner)).containsExactly(item);
         assertThat(store().version(owner)).isEqualTo(1);
     }
+
+    @Test
+    void putAllReplacesItemsAndGroupsWithOneVersionBump() {
+        EntityBareJid owner = newJid("bulk");
+        store().put(owner, RosterItem.of(bare("a@example.org")).withGroups(Set.of("old")));
+        List<RosterItem> items = new ArrayList<>();
+        items.add(new RosterItem(bare("a@example.org"), "A", Set.of("x", "y"), Subscription.BOTH, false, false, false));
+        for (int i = 0; i < 60; i++) {
+            items.add(new RosterItem(bare("c" + i + "@example.org"), "C" + i, Set.of("g"), Subscription.TO, i % 2 == 0, i % 3 == 0, i % 5 == 0));
+        }
+        assertThat(store().putAll(owner, items)).isEqualTo(2);
+        assertThat(store().items(owner)).containsExactlyInAnyOrderElementsOf(items);
+        assertThat(store().putAll(owner, List.of())).isEqualTo(2);
+        assertThat(store().putAll(owner, items)).isEqualTo(3);
+        assertThat(store().count(owner)).isEqualTo(61);
+    }
 }
