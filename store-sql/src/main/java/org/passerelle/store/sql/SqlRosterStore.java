@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.stanza.Jids;
+import org.passerelle.core.store.RosterChange;
 import org.passerelle.core.store.RosterItem;
 import org.passerelle.core.store.RosterStore;
 import org.passerelle.core.store.Subscription;
@@ -58,14 +60,7 @@ final class SqlRosterStore implements RosterStore {
     public Optional<RosterItem> item(EntityBareJid owner, BareJid contact) {
         String key = owner.toString();
         String contactKey = contact.toString();
-        return db.read(c -> {
-            Optional<RosterItem> item = Sql.first(c, "SELECT " + COLUMNS + " FROM roster_items WHERE owner = ? AND contact = ?",
-                    SqlRosterStore::item, key, contactKey);
-            if (item.isEmpty()) return item;
-            List<String> groups = Sql.list(c, "SELECT group_name FROM roster_groups WHERE owner = ? AND contact = ?",
-                    rs -> rs.getString(1), key, contactKey);
-            return Optional.of(item.get().withGroups(Set.copyOf(groups)));
-        });
+        return db.read(c -> Optional.ofNullable(read(c, key, contactKey)));
     }
 
     @Override
@@ -80,6 +75,44 @@ final class SqlRosterStore implements RosterStore {
             }
             return bump(c, key);
         });
+    }
+
+    @Override
+    public RosterChange update(EntityBareJid owner, BareJid contact, int maxItems, UnaryOperator<RosterItem> change) {
+        String key = owner.toString();
+        String contactKey = contact.toString();
+        return db.write(c -> {
+            // The owner's version row is the roster's lock: on PostgreSQL the UPDATE holds it until
+            // commit, on SQLite the single write connection already serialises every writer.
+            Sql.update(c, "INSERT INTO roster_versions (owner, version) VALUES (?, 0) ON CONFLICT (owner) DO NOTHING", key);
+            Sql.update(c, "UPDATE roster_versions SET version = version WHERE owner = ?", key);
+            RosterItem before = read(c, key, contactKey);
+            RosterItem after = change.apply(before);
+            if (java.util.Objects.equals(before, after)) return new RosterChange(before, before, version(c, key), false);
+            if (before == null && count(c, key) >= maxItems) return new RosterChange(null, null, version(c, key), true);
+            Sql.update(c, "DELETE FROM roster_groups WHERE owner = ? AND contact = ?", key, contactKey);
+            if (after == null) {
+                Sql.update(c, "DELETE FROM roster_items WHERE owner = ? AND contact = ?", key, contactKey);
+            } else {
+                Sql.update(c, UPSERT, key, contactKey, after.name(), after.subscription().name(), after.askOut(),
+                        after.pendingIn(), after.preApproved());
+                for (String group : after.groups()) Sql.update(c, INSERT_GROUP, key, contactKey, group);
+            }
+            return new RosterChange(before, after, bump(c, key), false);
+        });
+    }
+
+    private static RosterItem read(Connection c, String owner, String contact) throws SQLException {
+        Optional<RosterItem> item = Sql.first(c, "SELECT " + COLUMNS + " FROM roster_items WHERE owner = ? AND contact = ?",
+                SqlRosterStore::item, owner, contact);
+        if (item.isEmpty()) return null;
+        List<String> groups = Sql.list(c, "SELECT group_name FROM roster_groups WHERE owner = ? AND contact = ?",
+                rs -> rs.getString(1), owner, contact);
+        return item.get().withGroups(Set.copyOf(groups));
+    }
+
+    private static int count(Connection c, String owner) throws SQLException {
+        return Sql.first(c, "SELECT COUNT(*) FROM roster_items WHERE owner = ?", rs -> rs.getInt(1), owner).orElse(0);
     }
 
     /** One transaction with batched statements and one version bump. */
