@@ -70,7 +70,7 @@ final class RosterRequests implements IqHandler {
         String name = name(item);
         Set<String> groups = groups(item);
         RosterChange change = store.update(owner, contact, maxItems,
-                existing -> (existing == null ? RosterItem.of(contact) : existing).withName(name).withGroups(groups));
+                existing -> (existing == null ? RosterItem.of(contact) : existing.withListed(true)).withName(name).withGroups(groups));
         if (change.full()) throw new StanzaException("resource-constraint", "the roster is full (" + maxItems + " items)");
         server.router().route(iq.result(null));
         server.events().publish(new RosterItemChanged(owner, contact, change.before(), change.after(), change.version()));

@@ -25,11 +25,11 @@ import org.passerelle.core.store.Subscription;
  * {@code roster_versions}, raised in the same transaction as the change it versions.
  */
 final class SqlRosterStore implements RosterStore {
-    private static final String COLUMNS = "contact, name, subscription, ask_out, pending_in, pre_approved";
+    private static final String COLUMNS = "contact, name, subscription, ask_out, pending_in, pre_approved, listed";
 
-    private static final String UPSERT = "INSERT INTO roster_items (owner, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) "
+    private static final String UPSERT = "INSERT INTO roster_items (owner, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (owner, contact) DO UPDATE SET name = excluded.name, subscription = excluded.subscription, "
-            + "ask_out = excluded.ask_out, pending_in = excluded.pending_in, pre_approved = excluded.pre_approved";
+            + "ask_out = excluded.ask_out, pending_in = excluded.pending_in, pre_approved = excluded.pre_approved, listed = excluded.listed";
     private static final String INSERT_GROUP = "INSERT INTO roster_groups (owner, contact, group_name) VALUES (?, ?, ?)";
 
     private final SqlDatabase db;
@@ -68,7 +68,7 @@ final class SqlRosterStore implements RosterStore {
         String key = owner.toString();
         String contactKey = item.contact().toString();
         return db.write(c -> {
-            Sql.update(c, UPSERT, key, contactKey, item.name(), item.subscription().name(), item.askOut(), item.pendingIn(), item.preApproved());
+            Sql.update(c, UPSERT, key, contactKey, item.name(), item.subscription().name(), item.askOut(), item.pendingIn(), item.preApproved(), item.listed());
             Sql.update(c, "DELETE FROM roster_groups WHERE owner = ? AND contact = ?", key, contactKey);
             for (String group : item.groups()) {
                 Sql.update(c, INSERT_GROUP, key, contactKey, group);
@@ -95,7 +95,7 @@ final class SqlRosterStore implements RosterStore {
                 Sql.update(c, "DELETE FROM roster_items WHERE owner = ? AND contact = ?", key, contactKey);
             } else {
                 Sql.update(c, UPSERT, key, contactKey, after.name(), after.subscription().name(), after.askOut(),
-                        after.pendingIn(), after.preApproved());
+                        after.pendingIn(), after.preApproved(), after.listed());
                 for (String group : after.groups()) Sql.update(c, INSERT_GROUP, key, contactKey, group);
             }
             return new RosterChange(before, after, bump(c, key), false);
@@ -133,6 +133,7 @@ final class SqlRosterStore implements RosterStore {
                     upsert.setBoolean(5, item.askOut());
                     upsert.setBoolean(6, item.pendingIn());
                     upsert.setBoolean(7, item.preApproved());
+                    upsert.setBoolean(8, item.listed());
                     upsert.addBatch();
                     clear.setString(1, key);
                     clear.setString(2, contactKey);
@@ -195,6 +196,6 @@ final class SqlRosterStore implements RosterStore {
     private static RosterItem item(ResultSet rs) throws SQLException {
         BareJid contact = Jids.of(rs.getString(1)).asBareJid();
         return new RosterItem(contact, rs.getString(2), Set.of(), Subscription.valueOf(rs.getString(3)),
-                rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6));
+                rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7));
     }
 }

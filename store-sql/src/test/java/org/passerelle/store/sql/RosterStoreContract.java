@@ -43,6 +43,11 @@ abstract class RosterStoreContract extends StoresFixture {
                 Subscription.BOTH, false, false, false);
         RosterItem pending = new RosterItem(bare("romeo@montague.example"), null, Set.of(), Subscription.NONE, true, true, true);
         RosterItem gateway = RosterItem.of(bare("sms.example")).withSubscription(Subscription.TO).withPendingIn(true);
+        RosterItem stranger = RosterItem.pendingRequest(bare("stranger@elsewhere.example"));
+        EntityBareJid other = newJid("other");
+        store().put(other, stranger);
+        assertThat(store().item(other, stranger.contact())).contains(stranger);
+        assertThat(store().item(other, stranger.contact()).orElseThrow().listed()).isFalse();
         assertThat(store().put(owner, juliet)).isEqualTo(1);
         assertThat(store().put(owner, pending)).isEqualTo(2);
         assertThat(store().put(owner, gateway)).isEqualTo(3);
