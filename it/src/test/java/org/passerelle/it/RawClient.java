@@ -27,8 +27,14 @@ final class RawClient implements AutoCloseable {
     private int mark;
 
     RawClient(ItServer server) throws IOException {
+        this(server, "127.0.0.1");
+    }
+
+    /** Connects from the given loopback address, so that per-address limits can be told apart. */
+    RawClient(ItServer server, String sourceAddress) throws IOException {
         this.server = server;
-        this.socket = new Socket("127.0.0.1", server.port());
+        this.socket = new Socket(java.net.InetAddress.getByName("127.0.0.1"), server.port(),
+                java.net.InetAddress.getByName(sourceAddress), 0);
         socket.setSoTimeout(100);
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();

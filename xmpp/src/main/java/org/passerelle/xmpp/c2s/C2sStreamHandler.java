@@ -183,10 +183,7 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
         if (sasl == null) sasl = new SaslExchange(c2s, domain, tls, tls ? channelBinding() : null);
         SaslExchange exchange = sasl;
         offload(() -> {
-            String claimed = exchange.claimedUser();
-            SaslExchange.Outcome out = claimed != null && !c2s.loginFailures().allowed("user:" + claimed + "@" + domain)
-                    ? SaslExchange.failure("temporary-auth-failure", "too many failed logins for this account")
-                    : exchange.handle(e);
+            SaslExchange.Outcome out = exchange.handle(e);
             return () -> saslOutcome(out);
         });
     }
@@ -196,12 +193,12 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
         if (out.account() != null) {
             account = out.account();
             LOG.info("{} authenticated from {}", account, remote);
-            c2s.loginFailures().reset("user:" + account);
+            c2s.loginFailures().reset(SaslExchange.failureKey(account.toString()));
             decoder.restart();
             state = State.HEADER;
         } else if (out.failure() != null && !out.failure().equals("aborted")) {
             c2s.loginFailures().record("ip:" + remote);
-            if (out.claimedUser() != null) c2s.loginFailures().record("user:" + out.claimedUser() + "@" + domain);
+            if (out.claimedUser() != null) c2s.loginFailures().record(SaslExchange.failureKey(out.claimedUser()));
             LOG.warn("authentication failure from {} for '{}': {}", remote, out.claimedUser(), out.failure());
             if (++saslFailures >= MAX_SASL_FAILURES) closeWithError("policy-violation", "too many authentication failures");
         }
