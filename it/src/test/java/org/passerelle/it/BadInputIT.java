@@ -21,7 +21,7 @@ class BadInputIT {
     @BeforeAll
     static void start() throws Exception {
         server = ItServer.start("""
-                limits: {stanzaBytes: 20000, xmlDepth: 10, authTimeout: 2}
+                limits: {stanzaBytes: 20000, xmlDepth: 10, authTimeout: 2, idleTimeout: 5}
                 """);
         server.user("mallory", "evil");
         server.user("bob", "builder");
@@ -191,6 +191,29 @@ class BadInputIT {
             c.send(RawClient.HEADER).expect("</stream:features>");
             assertThat(c.expect("</stream:stream>")).contains("connection-timeout");
             assertThat(c.closedByServer(3000)).isTrue();
+        }
+    }
+
+    @Test
+    void silentAuthenticatedClientIsPingedThenClosed() throws Exception {
+        try (RawClient c = new RawClient(server).login("mallory", "evil", "silent")) {
+            String ping = c.expect("</iq>");
+            assertThat(ping).contains("<ping xmlns=\"urn:xmpp:ping\"/>").contains("type=\"get\"");
+            assertThat(c.expect("</stream:stream>")).contains("connection-timeout");
+            assertThat(c.closedByServer(3000)).isTrue();
+        }
+    }
+
+    @Test
+    void whitespaceKeepalivesKeepAnIdleClientConnected() throws Exception {
+        try (RawClient c = new RawClient(server).login("mallory", "evil", "keepalive")) {
+            for (int i = 0; i < 8; i++) {
+                Thread.sleep(1000);
+                c.send(" ");
+            }
+            c.send("<iq type='get' id='alive'><ping xmlns='urn:xmpp:ping'/></iq>");
+            String said = c.expect("id=\"alive\"");
+            assertThat(said).doesNotContain("<ping").doesNotContain("stream:error");
         }
     }
 

@@ -46,7 +46,12 @@ final class ItServer implements AutoCloseable {
 
     /** Starts with the base config plus extra YAML sections (top-level keys other than listeners). */
     static ItServer start(String extraYaml) throws Exception {
-        return new ItServer(Files.createTempDirectory("passerelle-it"), ConfigLoader.parse(BASE + extraYaml, "it"));
+        return start(Files.createTempDirectory("passerelle-it"), extraYaml);
+    }
+
+    /** Starts on a given data directory, e.g. to prepare accounts for a {@link ServerProcess}. */
+    static ItServer start(Path dataDir, String extraYaml) throws Exception {
+        return new ItServer(dataDir, ConfigLoader.parse(BASE + extraYaml, "it"));
     }
 
     PasserelleServer server() {
@@ -79,27 +84,43 @@ final class ItServer implements AutoCloseable {
     }
 
     XMPPTCPConnectionConfiguration.Builder clientConfig(String localpart, String password) throws Exception {
+        return clientConfig(dataDir, port(), localpart, password);
+    }
+
+    /** STARTTLS to 127.0.0.1:port for localhost, trusting the certificate in {@code dataDir}. */
+    static XMPPTCPConnectionConfiguration.Builder clientConfig(Path dataDir, int port, String localpart, String password)
+            throws Exception {
         return XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain("localhost")
                 .setHost("127.0.0.1")
-                .setPort(port())
+                .setPort(port)
                 .setUsernameAndPassword(localpart, password)
                 .setSecurityMode(SecurityMode.required)
-                .setCustomX509TrustManager(trustManager())
+                .setCustomX509TrustManager(trustManager(dataDir))
                 .setHostnameVerifier((host, session) -> true)
                 .setSendPresence(true);
     }
 
     /** A connected, authenticated Smack connection with STARTTLS and SCRAM. */
     XMPPTCPConnection connect(String localpart, String password, String resource) throws Exception {
+        XMPPTCPConnection c = connection(localpart, password, resource);
+        c.connect().login();
+        return c;
+    }
+
+    /** A connection not yet connected, for settings that must come first (stream management, roster store). */
+    XMPPTCPConnection connection(String localpart, String password, String resource) throws Exception {
         XMPPTCPConnection c = new XMPPTCPConnection(clientConfig(localpart, password).setResource(resource).build());
         c.setReplyTimeout(5000);
-        c.connect().login();
         return c;
     }
 
     /** Trusts the server's own self-signed certificate and nothing else. */
     X509TrustManager trustManager() throws Exception {
+        return trustManager(dataDir);
+    }
+
+    static X509TrustManager trustManager(Path dataDir) throws Exception {
         X509Certificate cert;
         try (InputStream in = Files.newInputStream(dataDir.resolve("tls-cert.pem"))) {
             cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);

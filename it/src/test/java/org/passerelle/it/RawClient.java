@@ -27,8 +27,14 @@ final class RawClient implements AutoCloseable {
     private int mark;
 
     RawClient(ItServer server) throws IOException {
+        this(server, "127.0.0.1");
+    }
+
+    /** Connects from the given loopback address, so that per-address limits can be told apart. */
+    RawClient(ItServer server, String sourceAddress) throws IOException {
         this.server = server;
-        this.socket = new Socket("127.0.0.1", server.port());
+        this.socket = new Socket(java.net.InetAddress.getByName("127.0.0.1"), server.port(),
+                java.net.InetAddress.getByName(sourceAddress), 0);
         socket.setSoTimeout(100);
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
@@ -85,6 +91,12 @@ final class RawClient implements AutoCloseable {
 
     /** Opens the stream and upgrades to TLS. */
     RawClient startTls() throws Exception {
+        startTlsFeatures();
+        return this;
+    }
+
+    /** Opens the stream, upgrades to TLS and returns the features offered on the encrypted stream. */
+    String startTlsFeatures() throws Exception {
         send(HEADER);
         expect("</stream:features>");
         send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
@@ -98,8 +110,7 @@ final class RawClient implements AutoCloseable {
         in = s.getInputStream();
         out = s.getOutputStream();
         send(HEADER);
-        expect("</stream:features>");
-        return this;
+        return expect("</stream:features>");
     }
 
     /** TLS, SASL PLAIN and the stream restart; stops before binding. */

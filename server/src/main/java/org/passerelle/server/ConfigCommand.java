@@ -13,8 +13,11 @@ final class ConfigCommand {
         CommonOptions common;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             ServerConfig c = common.loadConfig();
+            // Starting the modules on the real stores checks module options and the database connection too.
+            java.util.List<String> modules = UserCommand.withCore(common, true, ctx -> ctx.features().implemented().stream()
+                    .map(i -> i.spec()).distinct().sorted().toList());
             System.out.println("configuration is valid");
             System.out.println("  domains: " + c.domains().stream().map(d -> d.name() + (d.registration() ? " (registration on)" : "")).toList());
             System.out.println("  c2s: " + c.listeners().c2s() + ", direct TLS: " + c.listeners().c2sDirectTls());
@@ -23,6 +26,7 @@ final class ConfigCommand {
                     + (c.tls().required() ? ", required" : ", optional"));
             System.out.println("  limits: " + c.limits());
             if (!c.disabledModules().isEmpty()) System.out.println("  disabled modules: " + c.disabledModules());
+            System.out.println("  implements: " + String.join(", ", modules));
             return 0;
         }
     }

@@ -8,8 +8,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /** The data directory: database, certificate, and the first admin's password file. */
 public record DataDirectory(Path root) {
+    /** Opens the directory, creating it readable by its owner only (it holds credentials and keys). */
     public static DataDirectory open(Path root) throws IOException {
-        Files.createDirectories(root);
+        if (!Files.isDirectory(root)) {
+            try {
+                Files.createDirectories(root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createDirectories(root);
+            }
+        }
         return new DataDirectory(root.toAbsolutePath().normalize());
     }
 

@@ -28,7 +28,11 @@ public final class XmlStreamParser {
 
     private final XmlLimits limits;
     private final XmlStreamListener listener;
-    private final AsyncXMLStreamReader<AsyncByteBufferFeeder> reader;
+    private AsyncXMLStreamReader<AsyncByteBufferFeeder> reader;
+    /** The stream root's start tag with its namespace declarations, replayed into a new reader after {@link #release()}. */
+    private byte[] replayHeader;
+    /** True when every byte fed so far belongs to a complete construct (no partial tag or text waits). */
+    private boolean atBoundary;
     private final List<Frame> stack = new ArrayList<>();
     private long bytesFed;
     private long stanzaStart = -1;
@@ -58,19 +62,53 @@ public final class XmlStreamParser {
      */
     public void feed(ByteBuffer data) throws XmlStreamException {
         if (closed) throw new XmlStreamException("not-well-formed", "data after the end of the stream");
-        int len = data.remaining();
         if (!opened) rejectPrologMarkup(data);
         try {
+            if (reader == null) restore();
+            bytesFed += data.remaining();
             reader.getInputFeeder().feedInput(data);
-            bytesFed += len;
             int event;
             while (!closed && (event = reader.next()) != AsyncXMLStreamReader.EVENT_INCOMPLETE) {
                 handle(event);
             }
+            var at = reader.getLocationInfo();
+            atBoundary = at.getStartingByteOffset() == at.getEndingByteOffset();
         } catch (XMLStreamException | RuntimeException e) {
             throw new XmlStreamException("not-well-formed", "not well-formed XML: " + firstLine(e.getMessage()), e);
         }
         checkStanzaSize();
+    }
+
+    /**
+     * Drops the underlying reader and its buffers (a few KiB) while the stream rests between
+     * stanzas, so that idle connections stay small. The next {@link #feed} builds a new reader
+     * and replays the stream header into it, unseen by the listener. Returns false, and keeps the
+     * reader, when a stanza or a partial token is still being read.
+     */
+    public boolean release() {
+        if (reader == null) return true;
+        if (!opened || closed || stack.size() != 1 || !atBoundary) return false;
+        try {
+            reader.close();
+        } catch (XMLStreamException e) {
+            // closing an async reader only drops buffers; nothing to report
+        }
+        reader = null;
+        return true;
+    }
+
+    private void restore() throws XMLStreamException {
+        reader = FACTORY.createAsyncForByteBuffer();
+        reader.getInputFeeder().feedInput(ByteBuffer.wrap(replayHeader));
+        int event;
+        while ((event = reader.next()) != AsyncXMLStreamReader.EVENT_INCOMPLETE) {
+            if (event != XMLStreamConstants.START_DOCUMENT && event != XMLStreamConstants.START_ELEMENT) {
+                throw new IllegalStateException("unexpected event " + event + " replaying the stream header");
+            }
+        }
+        // Offsets of the new reader start at the replayed header.
+        bytesFed = replayHeader.length;
+        stanzaStart = -1;
     }
 
     /**
@@ -163,11 +201,26 @@ public final class XmlStreamParser {
             if (!"stream".equals(name)) throw new XmlStreamException("bad-format", "the root element must be <stream>");
             opened = true;
             stack.add(frame);
+            replayHeader = replayHeader().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             listener.streamOpened(frame.build());
             return;
         }
         if (depth == 1) stanzaStart = reader.getLocationInfo().getStartingByteOffset();
         stack.add(frame);
+    }
+
+    /** The root's start tag with its prefix and every namespace declaration, as a new reader needs it. */
+    private String replayHeader() {
+        String prefix = reader.getPrefix();
+        String qname = prefix == null || prefix.isEmpty() ? "stream" : prefix + ":stream";
+        StringBuilder sb = new StringBuilder("<").append(qname);
+        for (int i = 0; i < reader.getNamespaceCount(); i++) {
+            String p = reader.getNamespacePrefix(i);
+            sb.append(p == null || p.isEmpty() ? " xmlns" : " xmlns:" + p).append("=\"");
+            XmlWriter.escapeAttr(reader.getNamespaceURI(i) == null ? "" : reader.getNamespaceURI(i), sb);
+            sb.append('"');
+        }
+        return sb.append('>').toString();
     }
 
     /**
@@ -204,7 +257,7 @@ public final class XmlStreamParser {
             stanzaStart = -1;
             listener.element(element);
         } else {
-            stack.getLast().children.add(element);
+            stack.getLast().child(element);
         }
     }
 
@@ -215,12 +268,7 @@ public final class XmlStreamParser {
             if (opened) listener.whitespace();
             return;
         }
-        List<Node> children = stack.getLast().children;
-        if (!children.isEmpty() && children.getLast() instanceof Text t) {
-            children.set(children.size() - 1, new Text(t.value() + text));
-        } else {
-            children.add(new Text(text));
-        }
+        stack.getLast().text(text);
     }
 
     private void checkStanzaSize() throws XmlStreamException {
@@ -242,13 +290,41 @@ public final class XmlStreamParser {
         final String namespace;
         final List<Attribute> attributes = new ArrayList<>(4);
         final List<Node> children = new ArrayList<>(2);
+        /**
+         * Text read since the last child: the parser hands it over in pieces (one per feed when
+         * bytes trickle in), which are joined once, not glued onto each other piece by piece.
+         */
+        private String text;
+        private StringBuilder moreText;
 
         Frame(String name, String namespace) {
             this.name = name;
             this.namespace = namespace;
         }
 
+        void text(String piece) {
+            if (text == null) {
+                text = piece;
+            } else {
+                if (moreText == null) moreText = new StringBuilder(text);
+                moreText.append(piece);
+            }
+        }
+
+        void child(Element element) {
+            endText();
+            children.add(element);
+        }
+
+        private void endText() {
+            if (text == null) return;
+            children.add(new Text(moreText == null ? text : moreText.toString()));
+            text = null;
+            moreText = null;
+        }
+
         Element build() {
+            endText();
             return new Element(name, namespace, attributes, children);
         }
     }

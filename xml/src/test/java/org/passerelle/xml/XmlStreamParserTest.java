@@ -52,6 +52,34 @@ class XmlStreamParserTest {
     }
 
     @Test
+    void textSplitAcrossFeedsIsOneNodeInDocumentOrder() throws Exception {
+        XmlStreamParser p = parser(XmlLimits.DEFAULT);
+        byte[] all = utf8(HEADER + "<message><body>ab<b/>cd&amp;e<i/></body></message>");
+        for (int i = 0; i < all.length; i++) p.feed(all, i, 1);
+        Element body = ((Element) events.get(1)).child("body", "jabber:client");
+        assertThat(body.children()).containsExactly(new Text("ab"), Element.of("b", "jabber:client"), new Text("cd&e"),
+                Element.of("i", "jabber:client"));
+    }
+
+    /**
+     * A peer trickling a long text a byte per read must cost work in proportion to its length:
+     * gluing each piece onto the text so far was quadratic (200 kB took seconds of an event loop).
+     */
+    @Test
+    void textFedAByteAtATimeCostsLinearWork() throws Exception {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        XmlStreamParser p = parser(XmlLimits.DEFAULT);
+        p.feed(utf8(HEADER + "<message><body>"));
+        byte[] text = utf8("x".repeat(64_000) + "</body></message>");
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < text.length; i++) p.feed(text, i, 1);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(((Element) events.get(1)).childText("body", "jabber:client")).hasSize(64_000);
+        // Quadratic gluing allocates about 64000²/2 = 2 GB here; linear work stays within a few hundred bytes per byte.
+        assertThat(allocated).isLessThan(64_000L * 500);
+    }
+
+    @Test
     void prefixedChildrenKeepTheirNamespace() throws Exception {
         XmlStreamParser p = parser(XmlLimits.DEFAULT);
         p.feed(utf8(HEADER + "<stream:features><x:a xmlns:x='urn:x' x:attr='v'/></stream:features>"));
@@ -141,6 +169,44 @@ class XmlStreamParserTest {
     void rejectsNonUtf8Declaration() {
         assertCondition(parser(XmlLimits.DEFAULT), "<?xml version='1.0' encoding='ISO-8859-1'?><stream:stream xmlns:stream='http://etherx.jabber.org/streams'>",
                 "unsupported-encoding");
+    }
+
+    @Test
+    void releasesItsReaderBetweenStanzasAndCarriesOn() throws Exception {
+        XmlStreamParser p = parser(new XmlLimits(2048, 32, 64));
+        p.feed(utf8(HEADER.replace("<stream:stream ", "<stream:stream xmlns:x='urn:x' ")));
+        assertThat(p.release()).isTrue();
+        p.feed(utf8("<message><x:a xmlns:x='urn:x'/><body>one</body></message>"));
+        assertThat(p.release()).isTrue();
+        p.feed(utf8(" "));
+        assertThat(p.release()).as("whitespace is complete").isTrue();
+        p.feed(utf8("<message><body>tw"));
+        assertThat(p.release()).as("mid-stanza").isFalse();
+        p.feed(utf8("o</body></message><pres"));
+        assertThat(p.release()).as("a partial tag waits").isFalse();
+        p.feed(utf8("ence/></stream:stream>"));
+        assertThat(events).hasSize(5);
+        assertThat(((Element) events.get(1)).childText("body", "jabber:client")).isEqualTo("one");
+        assertThat(((Element) events.get(2)).childText("body", "jabber:client")).isEqualTo("two");
+        assertThat(((Element) events.get(3)).is("presence", "jabber:client")).isTrue();
+        assertThat(events.get(4)).isEqualTo("closed");
+    }
+
+    @Test
+    void theSizeLimitStillHoldsAfterARelease() throws Exception {
+        XmlStreamParser p = parser(new XmlLimits(2048, 32, 64));
+        p.feed(utf8(HEADER));
+        assertThat(p.release()).isTrue();
+        assertCondition(p, "<message><body>" + "a".repeat(3000), "policy-violation");
+    }
+
+    @Test
+    void prefixedStanzasStillResolveAfterARelease() throws Exception {
+        XmlStreamParser p = parser(XmlLimits.DEFAULT);
+        p.feed(utf8("<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback'>"));
+        p.release();
+        p.feed(utf8("<db:result to='a' from='b'>key</db:result>"));
+        assertThat(((Element) events.get(1)).is("result", "jabber:server:dialback")).isTrue();
     }
 
     private static void assertCondition(XmlStreamParser p, String xml, String condition) {

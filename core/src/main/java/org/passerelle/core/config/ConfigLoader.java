@@ -64,7 +64,7 @@ public final class ConfigLoader {
         String path = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+        String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : " (line " + e.getLocation().getLineNr() + ")";
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown key '" + (path.isEmpty() ? u.getPropertyName() : path) + "'" + where
                     + "; known keys here: " + u.getKnownPropertyIds();

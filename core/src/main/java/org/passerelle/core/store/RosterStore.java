@@ -24,6 +24,15 @@ public interface RosterStore {
         return version;
     }
 
+    /**
+     * Reads one item, applies {@code change} and writes the result (null removes the item), as one
+     * atomic step: changes to the same roster from different threads or nodes never overwrite each
+     * other. {@code change} must be a pure function; it may run again if the store retries. Nothing
+     * is written, and the version stays, when it returns an equal item. A new item is refused when
+     * the roster already holds {@code maxItems} items.
+     */
+    RosterChange update(EntityBareJid owner, BareJid contact, int maxItems, java.util.function.UnaryOperator<RosterItem> change);
+
     /** Removes the item if present; returns the owner's roster version afterwards. */
     long remove(EntityBareJid owner, BareJid contact);
 

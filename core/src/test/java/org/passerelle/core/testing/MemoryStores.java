@@ -59,6 +59,15 @@ public final class MemoryStores implements Stores {
             if (r != null && r.remove(contact) != null) return rosterVersions.merge(owner, 1L, Long::sum);
             return version(owner);
         }
+        public synchronized org.passerelle.core.store.RosterChange update(EntityBareJid owner, BareJid contact, int maxItems,
+                java.util.function.UnaryOperator<RosterItem> change) {
+            RosterItem before = item(owner, contact).orElse(null);
+            RosterItem after = change.apply(before);
+            if (java.util.Objects.equals(before, after)) return new org.passerelle.core.store.RosterChange(before, before, version(owner), false);
+            if (before == null && count(owner) >= maxItems) return new org.passerelle.core.store.RosterChange(null, null, version(owner), true);
+            long version = after == null ? remove(owner, contact) : put(owner, after);
+            return new org.passerelle.core.store.RosterChange(before, after, version, false);
+        }
         public long version(EntityBareJid owner) { return rosterVersions.getOrDefault(owner, 0L); }
         public synchronized int count(EntityBareJid owner) { return rosters.getOrDefault(owner, Map.of()).size(); }
         public synchronized void deleteAll(EntityBareJid owner) { rosters.remove(owner); rosterVersions.remove(owner); }

@@ -6,6 +6,7 @@ import org.passerelle.core.module.ModuleContext;
 import org.passerelle.core.module.StreamFeature;
 import org.passerelle.core.session.Session;
 import org.passerelle.core.session.SessionKey;
+import org.passerelle.core.event.SessionResumed;
 import org.passerelle.xml.Element;
 
 /** Tracks each client's active/inactive state and holds presence updates while it is inactive. */
@@ -27,17 +28,24 @@ public final class CsiModule implements Module {
         ctx.streamElement(NS, (session, element) -> {
             switch (element.name()) {
                 case "inactive" -> queue(session, maxHeld).setInactive(true);
-                case "active" -> {
-                    CsiQueue q = session.get(QUEUE);
-                    if (q != null) q.setInactive(false);
-                }
+                case "active" -> becomeActive(session);
                 default -> { } // nothing else is defined in this namespace
             }
+        });
+        // A resumed stream starts active, like any new stream: held presence goes out now.
+        ctx.on(SessionResumed.class, 0, e -> {
+            becomeActive(e.session());
+            return false;
         });
         ctx.delivery(1000, (session, stanza) -> {
             CsiQueue q = session.get(QUEUE);
             return q == null ? stanza : q.offer(stanza);
         });
+    }
+
+    private static void becomeActive(Session session) {
+        CsiQueue q = session.get(QUEUE);
+        if (q != null) q.setInactive(false);
     }
 
     /** Created on the session's first {@code <inactive/>}, on its own serial worker. */

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jxmpp.jid.BareJid;
@@ -34,12 +33,13 @@ final class Broadcasts {
     private final Presences presences;
     private final Subscriptions subscriptions;
     /** The last unavailable presence of each account, for probes while it is offline (§4.3.2). */
-    private final Map<EntityBareJid, Stanza> lastUnavailable = new ConcurrentHashMap<>();
+    private final LastUnavailable lastUnavailable;
 
     Broadcasts(ServerContext server, Presences presences, Subscriptions subscriptions) {
         this.server = server;
         this.presences = presences;
         this.subscriptions = subscriptions;
+        this.lastUnavailable = new LastUnavailable(server.stores().keyValue());
     }
 
     /** Available presence without a 'to' (§4.2.2 initial, §4.4.2 update). */
@@ -56,7 +56,6 @@ final class Broadcasts {
             if (s.isAvailable()) server.router().deliver(s, presence.withTo(s.jid()));
         }
         if (!initial) return;
-        lastUnavailable.remove(owner);
         for (Session other : server.sessions().sessions(owner)) {
             Stanza p = other.presence();
             if (other != session && p != null) server.router().deliver(session, p.withTo(session.jid()));
@@ -97,7 +96,7 @@ final class Broadcasts {
             session.set(DIRECTED, null);
         }
         if (wasAvailable) {
-            lastUnavailable.put(session.bareJid(), withDelay(presence, session.bareJid()));
+            lastUnavailable.save(session.bareJid(), withDelay(presence, session.bareJid()));
             server.events().publish(new PresenceUnavailable(session, presence));
         }
     }
@@ -132,13 +131,13 @@ final class Broadcasts {
         return false;
     }
 
-    /** The last unavailable presence of an account with no available resource, or null if unknown. */
-    Stanza lastUnavailable(EntityBareJid account) {
-        return lastUnavailable.get(account);
+    /** The last unavailable presence element of an account with no available resource, or null if unknown. */
+    Element lastUnavailable(EntityBareJid account) {
+        return lastUnavailable.load(account);
     }
 
     boolean accountDeleted(EntityBareJid account) {
-        lastUnavailable.remove(account);
+        lastUnavailable.delete(account);
         return false;
     }
 

@@ -80,10 +80,10 @@ final class InboundPresence {
 
     /** The account's last unavailable presence (status and delay kept), from its bare JID. */
     private Stanza unavailable(EntityBareJid owner, org.jxmpp.jid.Jid to) {
-        Stanza last = broadcasts.lastUnavailable(owner);
+        Element last = broadcasts.lastUnavailable(owner);
         Element.Builder b = Element.builder("presence", Namespaces.CLIENT).attr("type", Presences.UNAVAILABLE);
         if (last != null) {
-            for (Element child : last.element().elements()) {
+            for (Element child : last.elements()) {
                 if (child.is("status", Namespaces.CLIENT) || child.is("delay", Namespaces.DELAY)) b.child(child);
             }
         }

@@ -29,7 +29,8 @@ final class SubscriptionStates {
     static RosterItem outSubscribed(RosterItem item, BareJid contact, boolean preApproval) {
         if (item != null && item.subscription().hasFrom()) return item;
         if (item != null && item.pendingIn()) {
-            return item.withSubscription(withFrom(item.subscription())).withPendingIn(false).withPreApproved(false);
+            // §3.1.5: approving puts the contact on the list, if it was only a pending request.
+            return item.withSubscription(withFrom(item.subscription())).withPendingIn(false).withPreApproved(false).withListed(true);
         }
         if (!preApproval) return item;
         return (item == null ? RosterItem.of(contact) : item).withPreApproved(true);
@@ -47,7 +48,7 @@ final class SubscriptionStates {
         if (item != null && item.preApproved()) {
             return item.withSubscription(withFrom(item.subscription())).withPreApproved(false).withPendingIn(false);
         }
-        return (item == null ? RosterItem.of(contact) : item).withPendingIn(true);
+        return item == null ? RosterItem.pendingRequest(contact) : item.withPendingIn(true);
     }
 
     /** A.3.2: the contact no longer wants our presence, nor asks for it. */

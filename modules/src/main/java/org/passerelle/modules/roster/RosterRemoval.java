@@ -1,6 +1,5 @@
 package org.passerelle.modules.roster;
 
-import java.util.Optional;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
@@ -10,6 +9,7 @@ import org.passerelle.core.module.ServerContext;
 import org.passerelle.core.session.Session;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
+import org.passerelle.core.store.RosterChange;
 import org.passerelle.core.store.RosterItem;
 import org.passerelle.xml.Element;
 
@@ -26,12 +26,11 @@ final class RosterRemoval {
 
     /** Removes the item and sends {@code answer} before the pushes; false when there was no such item. */
     boolean remove(EntityBareJid owner, BareJid contact, Stanza answer) {
-        Optional<RosterItem> existing = server.stores().roster().item(owner, contact);
-        if (existing.isEmpty()) return false;
-        long version = server.stores().roster().remove(owner, contact);
+        RosterChange change = server.stores().roster().update(owner, contact, Integer.MAX_VALUE, existing -> null);
+        if (change.before() == null) return false;
         server.router().route(answer);
-        server.events().publish(new RosterItemChanged(owner, contact, existing.get(), null, version));
-        cancel(owner, existing.get());
+        server.events().publish(new RosterItemChanged(owner, contact, change.before(), null, change.version()));
+        cancel(owner, change.before());
         return true;
     }
 

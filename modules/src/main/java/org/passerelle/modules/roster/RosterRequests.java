@@ -2,7 +2,6 @@ package org.passerelle.modules.roster;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
@@ -15,6 +14,7 @@ import org.passerelle.core.session.Session;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.stanza.StanzaException;
+import org.passerelle.core.store.RosterChange;
 import org.passerelle.core.store.RosterItem;
 import org.passerelle.core.store.RosterStore;
 import org.passerelle.xml.Element;
@@ -69,14 +69,11 @@ final class RosterRequests implements IqHandler {
         // §2.1.2.5: any other 'subscription' (and 'ask', 'approved') in a set is ignored.
         String name = name(item);
         Set<String> groups = groups(item);
-        Optional<RosterItem> existing = store.item(owner, contact);
-        if (existing.isEmpty() && store.count(owner) >= maxItems) {
-            throw new StanzaException("resource-constraint", "the roster is full (" + maxItems + " items)");
-        }
-        RosterItem updated = existing.orElse(RosterItem.of(contact)).withName(name).withGroups(groups);
-        long version = store.put(owner, updated);
+        RosterChange change = store.update(owner, contact, maxItems,
+                existing -> (existing == null ? RosterItem.of(contact) : existing.withListed(true)).withName(name).withGroups(groups));
+        if (change.full()) throw new StanzaException("resource-constraint", "the roster is full (" + maxItems + " items)");
         server.router().route(iq.result(null));
-        server.events().publish(new RosterItemChanged(owner, contact, existing.orElse(null), updated, version));
+        server.events().publish(new RosterItemChanged(owner, contact, change.before(), change.after(), change.version()));
         return null;
     }
 

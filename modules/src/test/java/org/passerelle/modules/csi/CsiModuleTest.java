@@ -68,6 +68,21 @@ class CsiModuleTest {
     }
 
     @Test
+    void aResumedSessionIsActiveAgain() throws Exception {
+        try (TestServer server = new TestServer(new CsiModule())) {
+            TestSession alice = server.login("alice@localhost/phone");
+            TestSession bob = server.login("bob@localhost/pc");
+            state(server, alice, "inactive");
+            server.send(bob, "<presence to='alice@localhost/phone'><show>away</show></presence>");
+            alice.assertNothingMore();
+            server.context().events().publish(new org.passerelle.core.event.SessionResumed(alice));
+            assertThat(alice.next().isPresence()).isTrue();
+            server.send(bob, "<presence to='alice@localhost/phone'/>");
+            assertThat(alice.next().isPresence()).isTrue();
+        }
+    }
+
+    @Test
     void heldPresenceIsBounded() throws Exception {
         try (TestServer server = new TestServer("modules:\n  csi:\n    maxHeld: 2\n", new CsiModule())) {
             TestSession alice = server.login("alice@localhost/phone");

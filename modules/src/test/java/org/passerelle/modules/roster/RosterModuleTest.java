@@ -189,11 +189,26 @@ class RosterModuleTest {
     }
 
     @Test
+    void addingAStrangerWhoAskedPutsThemOnTheList() {
+        try (TestServer server = new TestServer(new RosterModule())) {
+            TestSession alice = server.login("alice@localhost/phone");
+            interested(server, alice);
+            server.context().stores().roster().put(ALICE, RosterItem.pendingRequest(Jids.of("stranger@example.com").asBareJid()));
+            server.send(alice, "<iq type='set' id='add'><query xmlns='jabber:iq:roster'><item jid='stranger@example.com' name='S'/></query></iq>");
+            assertThat(alice.next().type()).isEqualTo("result");
+            var item = server.context().stores().roster().item(ALICE, Jids.of("stranger@example.com").asBareJid()).orElseThrow();
+            assertThat(item.listed()).isTrue();
+            assertThat(item.pendingIn()).as("the request still waits for an answer").isTrue();
+            assertThat(item.name()).isEqualTo("S");
+        }
+    }
+
+    @Test
     void aPendingRequestAloneIsNotShownNorPushed() {
         try (TestServer server = new TestServer(new RosterModule())) {
             TestSession alice = server.login("alice@localhost/phone");
             interested(server, alice);
-            server.context().stores().roster().put(ALICE, RosterItem.of(Jids.of("stranger@example.com").asBareJid()).withPendingIn(true));
+            server.context().stores().roster().put(ALICE, RosterItem.pendingRequest(Jids.of("stranger@example.com").asBareJid()));
             server.send(alice, "<iq type='get' id='r'><query xmlns='jabber:iq:roster'/></iq>");
             assertThat(rosterItem(alice.next(), "stranger@example.com")).isNull();
         }

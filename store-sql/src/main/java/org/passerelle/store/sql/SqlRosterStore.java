@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.stanza.Jids;
+import org.passerelle.core.store.RosterChange;
 import org.passerelle.core.store.RosterItem;
 import org.passerelle.core.store.RosterStore;
 import org.passerelle.core.store.Subscription;
@@ -23,11 +25,11 @@ import org.passerelle.core.store.Subscription;
  * {@code roster_versions}, raised in the same transaction as the change it versions.
  */
 final class SqlRosterStore implements RosterStore {
-    private static final String COLUMNS = "contact, name, subscription, ask_out, pending_in, pre_approved";
+    private static final String COLUMNS = "contact, name, subscription, ask_out, pending_in, pre_approved, listed";
 
-    private static final String UPSERT = "INSERT INTO roster_items (owner, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) "
+    private static final String UPSERT = "INSERT INTO roster_items (owner, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (owner, contact) DO UPDATE SET name = excluded.name, subscription = excluded.subscription, "
-            + "ask_out = excluded.ask_out, pending_in = excluded.pending_in, pre_approved = excluded.pre_approved";
+            + "ask_out = excluded.ask_out, pending_in = excluded.pending_in, pre_approved = excluded.pre_approved, listed = excluded.listed";
     private static final String INSERT_GROUP = "INSERT INTO roster_groups (owner, contact, group_name) VALUES (?, ?, ?)";
 
     private final SqlDatabase db;
@@ -58,14 +60,7 @@ final class SqlRosterStore implements RosterStore {
     public Optional<RosterItem> item(EntityBareJid owner, BareJid contact) {
         String key = owner.toString();
         String contactKey = contact.toString();
-        return db.read(c -> {
-            Optional<RosterItem> item = Sql.first(c, "SELECT " + COLUMNS + " FROM roster_items WHERE owner = ? AND contact = ?",
-                    SqlRosterStore::item, key, contactKey);
-            if (item.isEmpty()) return item;
-            List<String> groups = Sql.list(c, "SELECT group_name FROM roster_groups WHERE owner = ? AND contact = ?",
-                    rs -> rs.getString(1), key, contactKey);
-            return Optional.of(item.get().withGroups(Set.copyOf(groups)));
-        });
+        return db.read(c -> Optional.ofNullable(read(c, key, contactKey)));
     }
 
     @Override
@@ -73,13 +68,51 @@ final class SqlRosterStore implements RosterStore {
         String key = owner.toString();
         String contactKey = item.contact().toString();
         return db.write(c -> {
-            Sql.update(c, UPSERT, key, contactKey, item.name(), item.subscription().name(), item.askOut(), item.pendingIn(), item.preApproved());
+            Sql.update(c, UPSERT, key, contactKey, item.name(), item.subscription().name(), item.askOut(), item.pendingIn(), item.preApproved(), item.listed());
             Sql.update(c, "DELETE FROM roster_groups WHERE owner = ? AND contact = ?", key, contactKey);
             for (String group : item.groups()) {
                 Sql.update(c, INSERT_GROUP, key, contactKey, group);
             }
             return bump(c, key);
         });
+    }
+
+    @Override
+    public RosterChange update(EntityBareJid owner, BareJid contact, int maxItems, UnaryOperator<RosterItem> change) {
+        String key = owner.toString();
+        String contactKey = contact.toString();
+        return db.write(c -> {
+            // The owner's version row is the roster's lock: on PostgreSQL the UPDATE holds it until
+            // commit, on SQLite the single write connection already serialises every writer.
+            Sql.update(c, "INSERT INTO roster_versions (owner, version) VALUES (?, 0) ON CONFLICT (owner) DO NOTHING", key);
+            Sql.update(c, "UPDATE roster_versions SET version = version WHERE owner = ?", key);
+            RosterItem before = read(c, key, contactKey);
+            RosterItem after = change.apply(before);
+            if (java.util.Objects.equals(before, after)) return new RosterChange(before, before, version(c, key), false);
+            if (before == null && count(c, key) >= maxItems) return new RosterChange(null, null, version(c, key), true);
+            Sql.update(c, "DELETE FROM roster_groups WHERE owner = ? AND contact = ?", key, contactKey);
+            if (after == null) {
+                Sql.update(c, "DELETE FROM roster_items WHERE owner = ? AND contact = ?", key, contactKey);
+            } else {
+                Sql.update(c, UPSERT, key, contactKey, after.name(), after.subscription().name(), after.askOut(),
+                        after.pendingIn(), after.preApproved(), after.listed());
+                for (String group : after.groups()) Sql.update(c, INSERT_GROUP, key, contactKey, group);
+            }
+            return new RosterChange(before, after, bump(c, key), false);
+        });
+    }
+
+    private static RosterItem read(Connection c, String owner, String contact) throws SQLException {
+        Optional<RosterItem> item = Sql.first(c, "SELECT " + COLUMNS + " FROM roster_items WHERE owner = ? AND contact = ?",
+                SqlRosterStore::item, owner, contact);
+        if (item.isEmpty()) return null;
+        List<String> groups = Sql.list(c, "SELECT group_name FROM roster_groups WHERE owner = ? AND contact = ?",
+                rs -> rs.getString(1), owner, contact);
+        return item.get().withGroups(Set.copyOf(groups));
+    }
+
+    private static int count(Connection c, String owner) throws SQLException {
+        return Sql.first(c, "SELECT COUNT(*) FROM roster_items WHERE owner = ?", rs -> rs.getInt(1), owner).orElse(0);
     }
 
     /** One transaction with batched statements and one version bump. */
@@ -100,6 +133,7 @@ final class SqlRosterStore implements RosterStore {
                     upsert.setBoolean(5, item.askOut());
                     upsert.setBoolean(6, item.pendingIn());
                     upsert.setBoolean(7, item.preApproved());
+                    upsert.setBoolean(8, item.listed());
                     upsert.addBatch();
                     clear.setString(1, key);
                     clear.setString(2, contactKey);
@@ -162,6 +196,6 @@ final class SqlRosterStore implements RosterStore {
     private static RosterItem item(ResultSet rs) throws SQLException {
         BareJid contact = Jids.of(rs.getString(1)).asBareJid();
         return new RosterItem(contact, rs.getString(2), Set.of(), Subscription.valueOf(rs.getString(3)),
-                rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6));
+                rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7));
     }
 }

@@ -20,9 +20,9 @@ import org.passerelle.core.config.StorageConfig;
 /**
  * One embedded PostgreSQL (zonky; its binaries come from Maven Central) for the whole test JVM,
  * started by the first test class that asks and stopped by zonky's shutdown hook. Each test class
- * gets a database of its own.
+ * gets a database of its own. Public for the microbenchmarks, which depend on this test-jar.
  */
-final class EmbeddedPostgresServer {
+public final class EmbeddedPostgresServer {
     private static final Path WORK = Path.of("target", "embedded-pg").toAbsolutePath();
     private static final String[] PROGRAMS = {"initdb", "pg_ctl"};
 
@@ -33,7 +33,7 @@ final class EmbeddedPostgresServer {
     }
 
     /** Storage settings for the named database, created empty on first use in this JVM. */
-    static synchronized StorageConfig database(String name) {
+    public static synchronized StorageConfig database(String name) {
         try {
             if (server == null) server = start();
             if (databases.add(name)) {

@@ -43,6 +43,11 @@ abstract class RosterStoreContract extends StoresFixture {
                 Subscription.BOTH, false, false, false);
         RosterItem pending = new RosterItem(bare("romeo@montague.example"), null, Set.of(), Subscription.NONE, true, true, true);
         RosterItem gateway = RosterItem.of(bare("sms.example")).withSubscription(Subscription.TO).withPendingIn(true);
+        RosterItem stranger = RosterItem.pendingRequest(bare("stranger@elsewhere.example"));
+        EntityBareJid other = newJid("other");
+        store().put(other, stranger);
+        assertThat(store().item(other, stranger.contact())).contains(stranger);
+        assertThat(store().item(other, stranger.contact()).orElseThrow().listed()).isFalse();
         assertThat(store().put(owner, juliet)).isEqualTo(1);
         assertThat(store().put(owner, pending)).isEqualTo(2);
         assertThat(store().put(owner, gateway)).isEqualTo(3);
@@ -113,6 +118,49 @@ abstract class RosterStoreContract extends StoresFixture {
         assertThat(versions).doesNotHaveDuplicates().allMatch(v -> v >= 1 && v <= writers);
         assertThat(store().version(owner)).isEqualTo(writers);
         assertThat(store().count(owner)).isEqualTo(writers);
+    }
+
+    @Test
+    void updateIsAtomicUnderConcurrentReadModifyWrite() throws Exception {
+        EntityBareJid owner = newJid("counter");
+        BareJid contact = bare("counted@example.org");
+        int writers = 40;
+        List<Callable<org.passerelle.core.store.RosterChange>> increments = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            // Each change appends one group: a lost update would lose a group.
+            String group = "g" + i;
+            increments.add(() -> store().update(owner, contact, 100, item -> {
+                RosterItem base = item == null ? RosterItem.of(contact) : item;
+                Set<String> groups = new java.util.HashSet<>(base.groups());
+                groups.add(group);
+                return base.withGroups(groups);
+            }));
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (Future<org.passerelle.core.store.RosterChange> f : pool.invokeAll(increments)) assertThat(f.get().changed()).isTrue();
+        }
+        assertThat(store().item(owner, contact).orElseThrow().groups()).hasSize(writers);
+        assertThat(store().version(owner)).isEqualTo(writers);
+    }
+
+    @Test
+    void updateRemovesRefusesWhenFullAndSkipsNoOps() {
+        EntityBareJid owner = newJid("limited");
+        BareJid first = bare("first@example.org");
+        var created = store().update(owner, first, 1, item -> RosterItem.of(first).withName("F"));
+        assertThat(created.before()).isNull();
+        assertThat(created.after().name()).isEqualTo("F");
+        assertThat(created.version()).isEqualTo(1);
+        var same = store().update(owner, first, 1, item -> item);
+        assertThat(same.changed()).isFalse();
+        assertThat(store().version(owner)).isEqualTo(1);
+        var full = store().update(owner, bare("second@example.org"), 1, item -> RosterItem.of(bare("second@example.org")));
+        assertThat(full.full()).isTrue();
+        assertThat(store().count(owner)).isEqualTo(1);
+        var removed = store().update(owner, first, 1, item -> null);
+        assertThat(removed.after()).isNull();
+        assertThat(store().items(owner)).isEmpty();
+        assertThat(removed.version()).isEqualTo(2);
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /** The pipeline of a new client connection: [TLS] → idle timer → XML decoder → stream handler. */
 final class C2sChannelInitializer extends ChannelInitializer<SocketChannel> {
+    private static final int PARSER_RELEASE_SECONDS = 5;
+
     private final C2sContext c2s;
     private final boolean directTls;
 
@@ -19,7 +21,8 @@ final class C2sChannelInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         if (directTls) ch.pipeline().addLast("tls", c2s.ssl().newHandler(ch.alloc()));
         int idle = c2s.server().config().limits().idleTimeout();
-        ch.pipeline().addLast("idle", new IdleStateHandler(idle, 0, 0, TimeUnit.SECONDS));
+        // Reader idle: ping, then close. All idle (a few quiet seconds): drop the XML parser's buffers.
+        ch.pipeline().addLast("idle", new IdleStateHandler(idle, 0, PARSER_RELEASE_SECONDS, TimeUnit.SECONDS));
         XmlStreamDecoder decoder = new XmlStreamDecoder(c2s.xmlLimits());
         ch.pipeline().addLast("xml", decoder);
         ch.pipeline().addLast("stream", new C2sStreamHandler(c2s, decoder, directTls));

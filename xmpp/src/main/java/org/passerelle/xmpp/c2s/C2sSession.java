@@ -71,9 +71,15 @@ public final class C2sSession extends AbstractSession {
         }
     }
 
-    synchronized void enableStreamManagement(String id) {
+    /**
+     * Starts counting (XEP-0198 §4): both counts start at zero and {@code <enabled/>} is written in
+     * the same critical section as deliveries, so no stanza is counted on one side only.
+     */
+    synchronized void enableStreamManagement(String id, String enabledElement) {
         unacked = new Unacked();
         resumeId = id;
+        handled = 0;
+        if (channel != null) StreamWriter.write(channel, enabledElement);
     }
 
     synchronized boolean streamManagementEnabled() {

@@ -17,6 +17,7 @@ import org.passerelle.core.module.ServerContext;
 import org.passerelle.core.routing.PreAuthIqHandler;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.Namespaces;
+import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.stanza.StanzaErrors;
 import org.passerelle.core.stanza.StanzaException;
 import org.passerelle.xml.Element;
@@ -182,10 +183,7 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
         if (sasl == null) sasl = new SaslExchange(c2s, domain, tls, tls ? channelBinding() : null);
         SaslExchange exchange = sasl;
         offload(() -> {
-            String claimed = exchange.claimedUser();
-            SaslExchange.Outcome out = claimed != null && !c2s.loginFailures().allowed("user:" + claimed + "@" + domain)
-                    ? SaslExchange.failure("temporary-auth-failure", "too many failed logins for this account")
-                    : exchange.handle(e);
+            SaslExchange.Outcome out = exchange.handle(e);
             return () -> saslOutcome(out);
         });
     }
@@ -195,12 +193,12 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
         if (out.account() != null) {
             account = out.account();
             LOG.info("{} authenticated from {}", account, remote);
-            c2s.loginFailures().reset("user:" + account);
+            c2s.loginFailures().reset(SaslExchange.failureKey(account.toString()));
             decoder.restart();
             state = State.HEADER;
         } else if (out.failure() != null && !out.failure().equals("aborted")) {
             c2s.loginFailures().record("ip:" + remote);
-            if (out.claimedUser() != null) c2s.loginFailures().record("user:" + out.claimedUser() + "@" + domain);
+            if (out.claimedUser() != null) c2s.loginFailures().record(SaslExchange.failureKey(out.claimedUser()));
             LOG.warn("authentication failure from {} for '{}': {}", remote, out.claimedUser(), out.failure());
             if (++saslFailures >= MAX_SASL_FAILURES) closeWithError("policy-violation", "too many authentication failures");
         }
@@ -241,16 +239,15 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
     }
 
     private void active(Element e) {
+        C2sSession s = session;
         if (StreamFeatures.SM.equals(e.namespace())) {
             StreamManagementFrames.handle(this, e);
         } else if (e.is("iq", Namespaces.CLIENT) && e.child("bind", Namespaces.BIND) != null) {
-            write(StreamWriter.toText(ResourceBinding.error(e, "not-allowed", "a resource is bound already")));
-            session.handled();
+            answerDirectly(s, ResourceBinding.error(e, "not-allowed", "a resource is bound already"));
         } else if (e.is("iq", Namespaces.CLIENT) && "set".equals(e.attr("type")) && e.child("session", Namespaces.SESSION) != null) {
-            write(StreamWriter.toText(Element.builder("iq", Namespaces.CLIENT).attr("type", "result").attr("id", e.attr("id")).build()));
-            session.handled();
+            // RFC 3921 session establishment: a no-op kept for old clients.
+            answerDirectly(s, Element.builder("iq", Namespaces.CLIENT).attr("type", "result").attr("id", e.attr("id")).build());
         } else if (Namespaces.CLIENT.equals(e.namespace())) {
-            C2sSession s = session;
             s.worker.execute(() -> {
                 try {
                     server.clientStanzas().process(s, e);
@@ -261,7 +258,6 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
                 }
             });
         } else {
-            C2sSession s = session;
             var handler = server.features().streamElement(e.namespace());
             if (handler == null) {
                 closeWithError("unsupported-stanza-type", "unknown element " + e.name());
@@ -269,6 +265,14 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
             }
             s.worker.execute(() -> handler.accept(s, e));
         }
+    }
+
+    /** Answers a stanza the frontend handles itself, in order and counted for XEP-0198 like any other. */
+    private static void answerDirectly(C2sSession s, Element reply) {
+        s.worker.execute(() -> {
+            s.deliver(Stanza.of(reply, null, s.jid()));
+            s.handled();
+        });
     }
 
     private void clientClosed() {
@@ -324,6 +328,10 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent idle && idle.state() == io.netty.handler.timeout.IdleState.ALL_IDLE) {
+            decoder.releaseIdleParser();
+            return;
+        }
         if (evt instanceof IdleStateEvent) {
             if (state != State.ACTIVE) {
                 closeWithError("connection-timeout", "idle");
@@ -331,9 +339,9 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
                 closeWithError("connection-timeout", "no answer to ping");
             } else {
                 pingSent = true;
-                write(StreamWriter.toText(Element.builder("iq", Namespaces.CLIENT).attr("type", "get")
-                        .attr("id", server.iqTracker().nextId()).attr("from", domain.toString()).attr("to", session.jid().toString())
-                        .child(Element.of("ping", "urn:xmpp:ping")).build()));
+                // Through the session, so that stream management counts it like any stanza.
+                session.deliver(Stanza.of(Element.builder("iq", Namespaces.CLIENT).attr("type", "get")
+                        .attr("id", server.iqTracker().nextId()).child(Element.of("ping", "urn:xmpp:ping")).build(), domain, session.jid()));
             }
             return;
         }

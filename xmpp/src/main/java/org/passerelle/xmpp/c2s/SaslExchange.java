@@ -54,6 +54,9 @@ final class SaslExchange {
             String claimed = mechanism == null ? null : mechanism.claimedUser();
             mechanism = null;
             return new Outcome(failureElement(ex.condition()), null, ex.condition(), claimed);
+        } catch (TooManyFailures ex) {
+            mechanism = null;
+            return failure("temporary-auth-failure", "too many failed logins for this account; wait a minute");
         }
     }
 
@@ -65,13 +68,36 @@ final class SaslExchange {
         return step(initial);
     }
 
+    /**
+     * The mechanism, with its account lookups gated by the per-account failure limit: the account
+     * is known only inside the mechanism (PLAIN has a single step), so the gate is where it asks.
+     */
     private SaslMechanism create(String name) {
         var accounts = c2s.server().accounts();
-        if (name.equals("PLAIN")) return new PlainMechanism(domain, accounts::verify);
+        if (name.equals("PLAIN")) {
+            return new PlainMechanism(domain, (account, password) -> admit(account) && accounts.verify(account, password));
+        }
         boolean plus = name.endsWith("-PLUS");
         ScramHash hash = name.startsWith("SCRAM-SHA-256") ? ScramHash.SHA_256 : ScramHash.SHA_1;
-        return new ScramMechanism(hash, plus, channelBinding != null, channelBinding, domain, accounts::find,
+        return new ScramMechanism(hash, plus, channelBinding != null, channelBinding, domain,
+                account -> admit(account) ? accounts.find(account) : java.util.Optional.empty(),
                 c2s.fakeSaltKey(), c2s.server().config().auth().scramIterations());
+    }
+
+    private boolean admit(org.jxmpp.jid.EntityBareJid account) {
+        if (c2s.loginFailures().allowed(failureKey(account.toString()))) return true;
+        throw new TooManyFailures();
+    }
+
+    static String failureKey(String account) {
+        return "user:" + account;
+    }
+
+    /** Unwinds a mechanism whose account has used up its failed logins. */
+    private static final class TooManyFailures extends RuntimeException {
+        TooManyFailures() {
+            super(null, null, false, false);
+        }
     }
 
     private Outcome step(byte[] response) throws SaslException {

@@ -44,11 +44,21 @@ final class SessionLifecycle {
         server.sessions().remove(session);
         server.events().publish(new SessionEnded(session, lastPresence, reason));
         LOG.info("session {} ended: {}", session.jid(), reason);
+        boolean othersAvailable = server.sessions().sessions(session.bareJid()).stream().anyMatch(Session::isAvailable);
         for (Stanza s : unacked) {
-            if (s.isMessage() && !"error".equals(s.type()) && !"groupchat".equals(s.type())
-                    && s.element().childIn(CARBONS) == null && session.jid().equals(s.to())) {
-                server.router().route(s);
-            }
+            if (routeAgain(s, session, othersAvailable)) server.router().route(s);
         }
+    }
+
+    /**
+     * Messages (not errors, groupchat or carbons) sent to this session's full JID; and those sent to
+     * the bare JID when no other resource is available: an available one usually got them too, as
+     * the original or a carbon copy, and must not get them twice.
+     */
+    private static boolean routeAgain(Stanza s, C2sSession session, boolean othersAvailable) {
+        if (!s.isMessage() || "error".equals(s.type()) || "groupchat".equals(s.type()) || s.element().childIn(CARBONS) != null) {
+            return false;
+        }
+        return session.jid().equals(s.to()) || (!othersAvailable && session.bareJid().equals(s.to()));
     }
 }

@@ -1,5 +1,6 @@
 package org.passerelle.xmpp.c2s;
 
+import org.passerelle.core.event.SessionResumed;
 import org.passerelle.xml.Element;
 
 /**
@@ -16,7 +17,8 @@ final class StreamManagementFrames {
     static void handle(C2sStreamHandler h, Element e) {
         C2sSession s = h.session();
         switch (e.name()) {
-            case "enable" -> {
+            // On the worker, after the stanzas sent before <enable/>: counting starts at zero from there, both ways.
+            case "enable" -> s.worker.execute(() -> {
                 if (s.streamManagementEnabled()) {
                     h.write(StreamWriter.toText(failed("unexpected-request")));
                     return;
@@ -24,11 +26,10 @@ final class StreamManagementFrames {
                 boolean resume = "true".equals(e.attr("resume")) || "1".equals(e.attr("resume"));
                 int timeout = h.c2s().server().config().streamManagement().resumeTimeout();
                 String id = resume && timeout > 0 ? h.c2s().resumable().add(s) : null;
-                s.enableStreamManagement(id);
                 Element.Builder enabled = Element.builder("enabled", NS);
                 if (id != null) enabled.attr("id", id).attr("resume", "true").attr("max", Integer.toString(timeout));
-                s.worker.execute(() -> h.write(StreamWriter.toText(enabled.build())));
-            }
+                s.enableStreamManagement(id, StreamWriter.toText(enabled.build()));
+            });
             case "r" -> s.worker.execute(() -> h.write(StreamWriter.toText(
                     Element.builder("a", NS).attr("h", Long.toString(s.handledCount())).build())));
             case "a" -> {
@@ -61,6 +62,7 @@ final class StreamManagementFrames {
             return;
         }
         h.activate(old);
+        old.worker.execute(() -> h.c2s().server().events().publish(new SessionResumed(old)));
     }
 
     private static Long parseH(Element e) {

@@ -27,6 +27,11 @@ final class XmlStreamDecoder extends ChannelInboundHandlerAdapter implements Xml
         this.parser = new XmlStreamParser(limits, this);
     }
 
+    /** Lets the parser drop its buffers if it rests between stanzas (see {@link XmlStreamParser#release()}). */
+    void releaseIdleParser() {
+        if (!broken) parser.release();
+    }
+
     /** Forgets the current stream; the next bytes must open a new one. */
     void restart() {
         parser = new XmlStreamParser(limits, this);

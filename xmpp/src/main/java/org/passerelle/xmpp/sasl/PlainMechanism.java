@@ -32,11 +32,13 @@ public final class PlainMechanism implements SaslMechanism {
         if (parts.length != 3) throw new SaslException("malformed-request", "PLAIN needs authzid, authcid and password");
         claimed = parts[1];
         EntityBareJid account = SaslNames.account(parts[1], domain);
+        claimed = account.toString();
         SaslNames.checkAuthzid(parts[0], account);
         if (parts[2].isEmpty() || !check.verify(account, parts[2])) throw new SaslException("not-authorized", "wrong credentials");
         return SaslStep.success(null, account);
     }
 
+    /** The account's bare JID once the username was read (the raw username if it was invalid). */
     @Override
     public String claimedUser() {
         return claimed;

@@ -101,6 +101,7 @@ public final class ScramMechanism implements SaslMechanism {
         if (clientFirstBare.startsWith("m=")) throw new SaslException("malformed-request", "unsupported mandatory extension");
         claimed = unescape(attrs[0].substring(2));
         account = SaslNames.account(claimed, domain);
+        claimed = account.toString();
         if (!authzid.isEmpty()) {
             if (!authzid.startsWith("a=")) throw new SaslException("malformed-request", "bad authzid");
             SaslNames.checkAuthzid(unescape(authzid.substring(2)), account);
