@@ -13,20 +13,41 @@ import org.passerelle.core.stanza.StanzaException;
 import org.passerelle.core.store.KeyValueStore;
 
 /**
- * The block lists, read through a cache of the accounts that have sessions (every stanza to or
- * from them is checked). Writes and cache fills are serialised so the cache never holds a list
- * older than the store.
+ * The block lists, read through a cache: the lists of accounts with sessions stay cached (every
+ * stanza to or from them is checked); those of offline accounts, checked when their contacts log
+ * in, are kept in a bounded cache. Writes and cache fills of one account are serialised (locks
+ * striped by account) so a cache never holds a list older than the store.
  */
 final class BlockList {
     static final String NS = "urn:xmpp:blocking";
 
     private final KeyValueStore kv;
     private final SessionRegistry sessions;
+    private static final int OFFLINE_CACHE = 10_000;
+
     private final Map<EntityBareJid, Set<Jid>> cache = new ConcurrentHashMap<>();
+    private final Map<EntityBareJid, Set<Jid>> offline = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<EntityBareJid, Set<Jid>> eldest) {
+                    return size() > OFFLINE_CACHE;
+                }
+            });
+    private final Object[] locks = new Object[64];
 
     BlockList(KeyValueStore kv, SessionRegistry sessions) {
         this.kv = kv;
         this.sessions = sessions;
+        for (int i = 0; i < locks.length; i++) locks[i] = new Object();
+    }
+
+    private Object lock(EntityBareJid owner) {
+        return locks[Math.floorMod(owner.hashCode(), locks.length)];
+    }
+
+    private void forget(EntityBareJid owner) {
+        cache.remove(owner);
+        offline.remove(owner);
     }
 
     Set<Jid> items(EntityBareJid owner) {
@@ -39,29 +60,49 @@ final class BlockList {
         return false;
     }
 
-    synchronized void add(EntityBareJid owner, Collection<Jid> jids) {
-        for (Jid j : jids) kv.put(owner, NS, j.toString(), "");
-        cache.remove(owner);
+    void add(EntityBareJid owner, Collection<Jid> jids) {
+        synchronized (lock(owner)) {
+            for (Jid j : jids) kv.put(owner, NS, j.toString(), "");
+            forget(owner);
+        }
     }
 
-    synchronized void remove(EntityBareJid owner, Collection<Jid> jids) {
-        for (Jid j : jids) kv.delete(owner, NS, j.toString());
-        cache.remove(owner);
+    void remove(EntityBareJid owner, Collection<Jid> jids) {
+        synchronized (lock(owner)) {
+            for (Jid j : jids) kv.delete(owner, NS, j.toString());
+            forget(owner);
+        }
     }
 
-    synchronized void clear(EntityBareJid owner) {
-        kv.deleteNamespace(owner, NS);
-        cache.remove(owner);
+    void clear(EntityBareJid owner) {
+        synchronized (lock(owner)) {
+            kv.deleteNamespace(owner, NS);
+            forget(owner);
+        }
     }
 
-    /** Forgets the cached list once the account has no session left. */
-    synchronized void evictIfOffline(EntityBareJid owner) {
-        if (sessions.sessions(owner).isEmpty()) cache.remove(owner);
+    /** Moves the list out of the session cache once the account has no session left. */
+    void evictIfOffline(EntityBareJid owner) {
+        synchronized (lock(owner)) {
+            if (!sessions.sessions(owner).isEmpty()) return;
+            Set<Jid> list = cache.remove(owner);
+            if (list != null) offline.put(owner, list);
+        }
     }
 
-    private synchronized Set<Jid> load(EntityBareJid owner) {
-        Set<Jid> cached = cache.get(owner);
-        if (cached != null) return cached;
+    private Set<Jid> load(EntityBareJid owner) {
+        synchronized (lock(owner)) {
+            Set<Jid> cached = cache.get(owner);
+            if (cached == null) cached = offline.get(owner);
+            if (cached != null) return cached;
+            Set<Jid> result = read(owner);
+            if (!sessions.sessions(owner).isEmpty()) cache.put(owner, result);
+            else offline.put(owner, result);
+            return result;
+        }
+    }
+
+    private Set<Jid> read(EntityBareJid owner) {
         Set<Jid> items = new LinkedHashSet<>();
         for (String key : kv.all(owner, NS).keySet()) {
             try {
@@ -70,9 +111,7 @@ final class BlockList {
                 // Stored by this module from a parsed JID; unreadable only if normalisation rules changed.
             }
         }
-        Set<Jid> result = Set.copyOf(items);
-        if (!sessions.sessions(owner).isEmpty()) cache.put(owner, result);
-        return result;
+        return Set.copyOf(items);
     }
 
     /** XEP-0191 §6 (the XEP-0016 rules). */

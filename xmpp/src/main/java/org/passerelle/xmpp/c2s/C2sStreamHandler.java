@@ -192,6 +192,7 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
         write(StreamWriter.toText(out.reply()));
         if (out.account() != null) {
             account = out.account();
+            sasl = null; // the exchange is over; keep nothing of it on a long-lived connection
             LOG.info("{} authenticated from {}", account, remote);
             c2s.loginFailures().reset(SaslExchange.failureKey(account.toString()));
             decoder.restart();
