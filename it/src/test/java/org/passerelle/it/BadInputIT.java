@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smackx.ping.PingManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputIT {
     private static ItServer server;
-    private static XMPPTCPConnection bystander;
+    private static Bystander bystander;
 
     @BeforeAll
     static void start() throws Exception {
@@ -24,21 +23,20 @@ class BadInputIT {
                 limits: {stanzaBytes: 20000, xmlDepth: 10, authTimeout: 2, idleTimeout: 5}
                 """);
         server.user("mallory", "evil");
-        server.user("bob", "builder");
         server.user("victim", "unlucky");
-        bystander = server.connect("bob", "builder", "bystander");
+        bystander = Bystander.on(server);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        bystander.disconnect();
+        bystander.close();
         server.close();
     }
 
     /** After every bad client, the legitimate session still answers pings and gets messages. */
     @AfterEach
     void bystanderStillWorks() throws Exception {
-        assertThat(PingManager.getInstanceFor(bystander).pingMyServer(false, 5000)).isTrue();
+        bystander.assertStillWorks();
     }
 
     private static void assertStreamError(RawClient c, String condition) throws Exception {
@@ -233,8 +231,8 @@ class BadInputIT {
     void messagesStillFlowForTheBystander() throws Exception {
         XMPPTCPConnection other = server.connect("bob", "builder", "second");
         var received = new java.util.concurrent.LinkedBlockingQueue<Message>();
-        bystander.addAsyncStanzaListener(s -> received.add((Message) s), s -> s instanceof Message m && m.getBody() != null);
-        other.sendStanza(other.getStanzaFactory().buildMessageStanza().to(bystander.getUser()).setBody("still here").build());
+        bystander.connection().addAsyncStanzaListener(s -> received.add((Message) s), s -> s instanceof Message m && m.getBody() != null);
+        other.sendStanza(other.getStanzaFactory().buildMessageStanza().to(bystander.connection().getUser()).setBody("still here").build());
         Message m = received.poll(5, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(m).isNotNull();
         assertThat(m.getBody()).isEqualTo("still here");

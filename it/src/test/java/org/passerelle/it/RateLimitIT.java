@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smackx.ping.PingManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class RateLimitIT {
     private static ItServer server;
-    private static XMPPTCPConnection bystander;
+    private static Bystander bystander;
 
     @BeforeAll
     static void start() throws Exception {
@@ -27,19 +25,18 @@ class RateLimitIT {
                 """);
         server.user("victim", "unlucky");
         server.user("other", "fine");
-        server.user("bob", "builder");
-        bystander = server.connect("bob", "builder", "bystander");
+        bystander = Bystander.on(server);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        bystander.disconnect();
+        bystander.close();
         server.close();
     }
 
     @AfterEach
     void bystanderStillWorks() throws Exception {
-        assertThat(PingManager.getInstanceFor(bystander).pingMyServer(false, 5000)).isTrue();
+        bystander.assertStillWorks();
     }
 
     private static String plain(String user, String password) {

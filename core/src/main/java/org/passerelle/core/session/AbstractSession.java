@@ -12,6 +12,8 @@ public abstract class AbstractSession implements Session {
     private final String remoteAddress;
     private final Instant startedAt = Instant.now();
     private volatile Stanza presence;
+    /** Read from the presence once when it is set: routing asks for it several times per message. */
+    private volatile int priority;
     private volatile boolean interested;
     private final Map<SessionKey<?>, Object> attributes = new ConcurrentHashMap<>(4);
 
@@ -24,7 +26,13 @@ public abstract class AbstractSession implements Session {
 
     @Override public Stanza presence() { return presence; }
 
-    @Override public void setPresence(Stanza presence) { this.presence = presence; }
+    @Override
+    public void setPresence(Stanza presence) {
+        this.presence = presence;
+        this.priority = Session.super.priority();
+    }
+
+    @Override public int priority() { return priority; }
 
     @Override public boolean isInterested() { return interested; }
 
