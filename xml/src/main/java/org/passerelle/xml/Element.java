@@ -23,6 +23,21 @@ public final class Element implements Node {
         this.children = List.copyOf(children);
     }
 
+    /**
+     * For the parser: takes the lists as they are, without copying. The caller hands them over and
+     * never touches them again, so the element stays immutable.
+     */
+    static Element owning(String name, String namespace, List<Attribute> attributes, List<Node> children) {
+        return new Element(name, namespace, attributes, children, true);
+    }
+
+    private Element(String name, String namespace, List<Attribute> attributes, List<Node> children, boolean owned) {
+        this.name = name;
+        this.namespace = namespace == null ? "" : namespace;
+        this.attributes = attributes.isEmpty() ? List.of() : java.util.Collections.unmodifiableList(attributes);
+        this.children = children.isEmpty() ? List.of() : java.util.Collections.unmodifiableList(children);
+    }
+
     public static Builder builder(String name, String namespace) {
         return new Builder(name, namespace);
     }

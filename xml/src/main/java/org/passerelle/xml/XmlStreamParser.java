@@ -190,7 +190,7 @@ public final class XmlStreamParser {
         for (int i = 0; i < count; i++) {
             String prefix = reader.getAttributePrefix(i);
             String local = reader.getAttributeLocalName(i);
-            frame.attributes.add(new Attribute(prefix == null || prefix.isEmpty() ? local : prefix + ":" + local,
+            frame.attribute(new Attribute(prefix == null || prefix.isEmpty() ? local : prefix + ":" + local,
                     reader.getAttributeValue(i)));
         }
         declarePrefixes(frame, depth == 0);
@@ -232,9 +232,9 @@ public final class XmlStreamParser {
             String prefix = reader.getNamespacePrefix(i);
             String uri = reader.getNamespaceURI(i);
             if (prefix == null || prefix.isEmpty()) {
-                if (root) frame.attributes.add(new Attribute("xmlns", uri == null ? "" : uri));
+                if (root) frame.attribute(new Attribute("xmlns", uri == null ? "" : uri));
             } else if (!root && usedByAttribute(frame, prefix)) {
-                frame.attributes.add(new Attribute("xmlns:" + prefix, uri));
+                frame.attribute(new Attribute("xmlns:" + prefix, uri));
             }
         }
     }
@@ -288,8 +288,9 @@ public final class XmlStreamParser {
     private static final class Frame {
         final String name;
         final String namespace;
-        final List<Attribute> attributes = new ArrayList<>(4);
-        final List<Node> children = new ArrayList<>(2);
+        // Allocated on first use: most elements have no attributes or no children.
+        List<Attribute> attributes = List.of();
+        List<Node> children = List.of();
         /**
          * Text read since the last child: the parser hands it over in pieces (one per feed when
          * bytes trickle in), which are joined once, not glued onto each other piece by piece.
@@ -311,21 +312,31 @@ public final class XmlStreamParser {
             }
         }
 
+        void attribute(Attribute a) {
+            if (attributes.isEmpty()) attributes = new ArrayList<>(4);
+            attributes.add(a);
+        }
+
         void child(Element element) {
             endText();
-            children.add(element);
+            addChild(element);
+        }
+
+        private void addChild(Node node) {
+            if (children.isEmpty()) children = new ArrayList<>(2);
+            children.add(node);
         }
 
         private void endText() {
             if (text == null) return;
-            children.add(new Text(moreText == null ? text : moreText.toString()));
+            addChild(new Text(moreText == null ? text : moreText.toString()));
             text = null;
             moreText = null;
         }
 
         Element build() {
             endText();
-            return new Element(name, namespace, attributes, children);
+            return Element.owning(name, namespace, attributes, children);
         }
     }
 
