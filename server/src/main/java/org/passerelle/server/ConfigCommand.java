@@ -16,7 +16,7 @@ final class ConfigCommand {
         public Integer call() throws Exception {
             ServerConfig c = common.loadConfig();
             // Starting the modules on the real stores checks module options and the database connection too.
-            java.util.List<String> modules = UserCommand.withCore(common, true, ctx -> ctx.features().implemented().stream()
+            java.util.List<String> modules = common.withCore(true, ctx -> ctx.features().implemented().stream()
                     .map(i -> i.spec()).distinct().sorted().toList());
             System.out.println("configuration is valid");
             System.out.println("  domains: " + c.domains().stream().map(d -> d.name() + (d.registration() ? " (registration on)" : "")).toList());

@@ -6,17 +6,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.passerelle.core.config.ServerConfig;
-import org.passerelle.core.routing.Domains;
-import org.passerelle.core.stanza.Jids;
-import org.passerelle.core.store.Stores;
 import org.passerelle.server.portable.ImportReport;
 import org.passerelle.server.portable.PortableExporter;
 import org.passerelle.server.portable.PortableImporter;
-import org.passerelle.store.sql.SqlStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,15 +30,14 @@ final class PortableCommand {
 
         @Override
         public Integer call() throws Exception {
-            ServerConfig config = common.loadConfig();
             long start = System.nanoTime();
-            Domains domains = new Domains(java.util.Set.copyOf(config.domains().stream().map(d -> Jids.of(d.name()).asDomainBareJid()).toList()));
-            ImportReport report;
-            try (Stores stores = SqlStores.open(config.storage(), common.dataDirectory().root());
-                 InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                report = new PortableImporter(stores, domains, config.auth().scramIterations(), config.limits().rosterItems(),
-                        config.limits().offlineMessages(), Clock.systemUTC()).importFrom(in);
-            }
+            ImportReport report = common.withCore(false, ctx -> {
+                ServerConfig config = ctx.config();
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                    return new PortableImporter(ctx.stores(), ctx.domains(), config.auth().scramIterations(),
+                            config.limits().rosterItems(), config.limits().offlineMessages(), ctx.clock()).importFrom(in);
+                }
+            });
             System.out.print(report.summary(details));
             System.out.printf("imported %s in %.1f s%n", file, (System.nanoTime() - start) / 1e9);
             return 0;
@@ -58,13 +52,12 @@ final class PortableCommand {
 
         @Override
         public Integer call() throws Exception {
-            ServerConfig config = common.loadConfig();
-            List<String> domains = only != null ? only : config.domains().stream().map(d -> d.name()).toList();
-            int users;
-            try (Stores stores = SqlStores.open(config.storage(), common.dataDirectory().root());
-                 Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                users = new PortableExporter(stores).export(domains, out);
-            }
+            int users = common.withCore(false, ctx -> {
+                List<String> domains = only != null ? only : ctx.config().domains().stream().map(d -> d.name()).toList();
+                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    return new PortableExporter(ctx.stores()).export(domains, out);
+                }
+            });
             System.out.println("exported " + users + " users to " + file);
             return 0;
         }

@@ -3,16 +3,9 @@ package org.passerelle.server;
 import java.io.Console;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.jxmpp.jid.EntityBareJid;
-import org.passerelle.core.config.ServerConfig;
-import org.passerelle.core.module.ModuleLoader;
-import org.passerelle.core.module.ServerContext;
-import org.passerelle.core.module.ServerContexts;
 import org.passerelle.core.stanza.Jids;
-import org.passerelle.core.store.Stores;
-import org.passerelle.store.sql.SqlStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,21 +15,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "user", description = "Manage accounts.",
         subcommands = {UserCommand.Add.class, UserCommand.Passwd.class, UserCommand.Del.class, UserCommand.ListUsers.class})
 final class UserCommand {
-
-    /** Opens the stores and the core (and, for deletions, the modules that clean up after an account). */
-    static <T> T withCore(CommonOptions common, boolean modules, java.util.function.Function<ServerContext, T> action) throws Exception {
-        ServerConfig config = common.loadConfig();
-        try (Stores stores = SqlStores.open(config.storage(), common.dataDirectory().root())) {
-            ServerContext ctx = ServerContexts.create(config, stores, Clock.systemUTC());
-            try (ModuleLoader loader = new ModuleLoader(ctx)) {
-                if (modules) loader.startAll();
-                return action.apply(ctx);
-            } finally {
-                ctx.scheduler().shutdownNow();
-                ctx.workers().shutdown();
-            }
-        }
-    }
 
     static EntityBareJid account(String jid) {
         var parsed = Jids.of(jid).asEntityBareJidIfPossible();
@@ -69,7 +47,7 @@ final class UserCommand {
         public Integer call() throws Exception {
             EntityBareJid account = account(jid);
             String password = password(passwordFile);
-            boolean created = withCore(common, false, ctx -> ctx.accounts().create(account, password, admin));
+            boolean created = common.withCore(false, ctx -> ctx.accounts().create(account, password, admin));
             System.out.println(created ? "created " + account + (admin ? " (administrator)" : "") : account + " exists already");
             return created ? 0 : 1;
         }
@@ -85,7 +63,7 @@ final class UserCommand {
         public Integer call() throws Exception {
             EntityBareJid account = account(jid);
             String password = password(passwordFile);
-            boolean changed = withCore(common, false, ctx -> ctx.accounts().changePassword(account, password));
+            boolean changed = common.withCore(false, ctx -> ctx.accounts().changePassword(account, password));
             System.out.println(changed ? "password changed for " + account : "no account " + account);
             return changed ? 0 : 1;
         }
@@ -99,7 +77,7 @@ final class UserCommand {
         @Override
         public Integer call() throws Exception {
             EntityBareJid account = account(jid);
-            boolean deleted = withCore(common, true, ctx -> ctx.accounts().delete(account));
+            boolean deleted = common.withCore(true, ctx -> ctx.accounts().delete(account));
             System.out.println(deleted ? "deleted " + account : "no account " + account);
             return deleted ? 0 : 1;
         }
@@ -112,7 +90,7 @@ final class UserCommand {
 
         @Override
         public Integer call() throws Exception {
-            return withCore(common, false, ctx -> {
+            return common.withCore(false, ctx -> {
                 for (var d : ctx.config().domains()) {
                     if (domain != null && !domain.equals(d.name())) continue;
                     for (int offset = 0; ; offset += 500) {

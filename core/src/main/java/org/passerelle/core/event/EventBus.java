@@ -1,11 +1,7 @@
 package org.passerelle.core.event;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,32 +13,20 @@ import org.slf4j.LoggerFactory;
 public final class EventBus {
     private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
 
-    private record Registration(int priority, EventListener<Object> listener) {
-    }
-
-    private final Map<Class<?>, List<Registration>> listeners = new ConcurrentHashMap<>();
+    private final Map<Class<?>, PriorityList<EventListener<Object>>> listeners = new ConcurrentHashMap<>();
 
     @SuppressWarnings("unchecked")
     public <E> Runnable on(Class<E> type, int priority, EventListener<? super E> listener) {
-        Registration r = new Registration(priority, (EventListener<Object>) listener);
-        List<Registration> list = listeners.computeIfAbsent(type, k -> new CopyOnWriteArrayList<>());
-        synchronized (list) {
-            List<Registration> sorted = new ArrayList<>(list);
-            sorted.add(r);
-            sorted.sort(Comparator.comparingInt(Registration::priority));
-            list.clear();
-            list.addAll(sorted);
-        }
-        return () -> list.remove(r);
+        return listeners.computeIfAbsent(type, k -> new PriorityList<>()).add(priority, (EventListener<Object>) listener);
     }
 
     /** Delivers the event; returns true if a listener consumed it. */
     public boolean publish(Object event) {
-        List<Registration> list = listeners.get(event.getClass());
+        PriorityList<EventListener<Object>> list = listeners.get(event.getClass());
         if (list == null) return false;
-        for (Registration r : list) {
+        for (EventListener<Object> l : list.items()) {
             try {
-                if (r.listener().on(event)) return true;
+                if (l.on(event)) return true;
             } catch (Exception e) {
                 LOG.error("listener for {} failed", event.getClass().getSimpleName(), e);
             }

@@ -31,22 +31,22 @@ public final class ClientStanzas {
         if (StanzaKind.of(element.name()) == null || !Namespaces.CLIENT.equals(element.namespace())) {
             throw new StreamErrorException("unsupported-stanza-type", "unknown element " + element.name());
         }
+        checkFrom(sender, element.attr("from"));
         Stanza stanza;
         try {
-            stanza = Stanza.parse(element.withAttr("from", null));
+            // 'from' is absent or the sender's own JID now: one copy stamps it.
+            stanza = Stanza.parse(element).withFrom(sender.jid());
         } catch (StanzaException e) {
             replyUnparsed(sender, element, e);
             return;
         }
-        checkFrom(sender, element.attr("from"));
-        stanza = stanza.withFrom(sender.jid());
         if (stanza.to() == null && !stanza.isPresence()) {
             // RFC 6120 §10.3: no 'to' means the sender's own account.
             stanza = stanza.withTo(sender.bareJid());
         }
         try {
-            for (Hooks.Entry<InboundInterceptor> e : hooks.inbound()) {
-                stanza = e.hook().intercept(sender, stanza);
+            for (InboundInterceptor i : hooks.inbound()) {
+                stanza = i.intercept(sender, stanza);
                 if (stanza == null) return;
             }
         } catch (StanzaException e) {

@@ -78,8 +78,8 @@ public final class Router {
             if (answer != null) route(answer);
             return;
         }
-        for (Hooks.Entry<StanzaHandler> e : hooks.handlers(destination, stanza.kind())) {
-            if (e.hook().handle(stanza)) return;
+        for (StanzaHandler h : hooks.handlers(destination, stanza.kind())) {
+            if (h.handle(stanza)) return;
         }
         fallback(destination, stanza);
     }
@@ -102,8 +102,8 @@ public final class Router {
     /** Gives the stanza to one session, through the delivery interceptors. */
     public void deliver(Session session, Stanza stanza) {
         Stanza s = stanza;
-        for (Hooks.Entry<DeliveryInterceptor> e : hooks.delivery()) {
-            s = e.hook().intercept(session, s);
+        for (DeliveryInterceptor i : hooks.delivery()) {
+            s = i.intercept(session, s);
             if (s == null) return;
         }
         session.deliver(s);
