@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Passerelle, Prosody and ejabberd side by side on this machine: installs Prosody and ejabberd from
 # Debian's packages if missing, configures each in a scratch directory (127.0.0.1 only, domain
-# localhost, a self-signed RSA-2048 certificate, the same accounts and rosters, the same SCRAM
+# localhost, one self-signed ECDSA P-256 certificate, the same accounts and rosters, the same SCRAM
 # iteration count), runs the same scenarios against each in turn and prints one table with ratios.
 #   bench/compare.sh                    every server
 #   SERVERS="passerelle ejabberd" bench/compare.sh
@@ -33,7 +33,7 @@ done
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r)"
   echo "versions: passerelle $(cd "$ROOT" && git rev-parse --short HEAD), $("$JAVA" -version 2>&1 | head -1); prosody $(dpkg-query -W -f='${Version}' prosody 2>/dev/null); ejabberd $(dpkg-query -W -f='${Version}' ejabberd 2>/dev/null)"
-  echo "settings: SCRAM iterations $SCRAM_ITERATIONS; login $LOGIN_USERS users, $LOGIN_CONCURRENCY in flight; idle $IDLE_SIZES for $IDLE_SECONDS s; chat $CHAT_USERS users at $CHAT_RATES msg/s, $CHAT_SECONDS s a step; presence $PRESENCE_USERS users x $CONTACTS contacts at $PRESENCE_RATE changes/s"
+  echo "settings: SCRAM iterations $SCRAM_ITERATIONS; certificate ${BENCH_CERT:-ecdsa} (one for all); warm-up $WARMUP_LOGINS logins; login $LOGIN_USERS users, $LOGIN_CONCURRENCY in flight; idle $IDLE_SIZES for $IDLE_SECONDS s; chat $CHAT_USERS users at $CHAT_RATES msg/s, $CHAT_SECONDS s a step; presence $PRESENCE_USERS users x $CONTACTS contacts at $PRESENCE_RATE changes/s"
   bench report "$RESULTS"
 } | tee "$RESULTS.table"
 say "results: $RESULTS and $RESULTS.table"

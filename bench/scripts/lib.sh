@@ -37,11 +37,18 @@ wait_port() { # port, seconds
   say "nothing listens on 127.0.0.1:$1 after $2 s"; return 1
 }
 
-# A self-signed RSA-2048 certificate for localhost, as Passerelle makes its own: same TLS cost everywhere.
-make_cert() { # dir
-  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj /CN=localhost -addext subjectAltName=DNS:localhost \
-    -keyout "$1/key.pem" -out "$1/cert.pem" 2>/dev/null
-  cat "$1/cert.pem" "$1/key.pem" > "$1/server.pem"
+# One self-signed certificate for localhost, given to every server: the same TLS cost everywhere.
+# ECDSA P-256 by default (what a modern deployment gets from Let's Encrypt); BENCH_CERT=rsa for RSA-2048.
+CERT_DIR=${BENCH_DIR:-/tmp/passerelle-bench}/cert-${BENCH_CERT:-ecdsa}
+make_cert() {
+  [ -f "$CERT_DIR/server.pem" ] && return 0
+  mkdir -p "$CERT_DIR"
+  local key=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1)
+  [ "${BENCH_CERT:-ecdsa}" = rsa ] && key=(-newkey rsa:2048)
+  openssl req -x509 "${key[@]}" -nodes -days 30 -subj /CN=localhost -addext subjectAltName=DNS:localhost \
+    -keyout "$CERT_DIR/key.pem" -out "$CERT_DIR/cert.pem" 2>/dev/null
+  cat "$CERT_DIR/cert.pem" "$CERT_DIR/key.pem" > "$CERT_DIR/server.pem"
+  chmod 644 "$CERT_DIR"/*.pem # the ejabberd user reads it
 }
 
 # --- Passerelle ---------------------------------------------------------------------------------
@@ -49,12 +56,15 @@ PASSERELLE_PORT=15222
 start_passerelle() { # dir population.xml
   local dir=$1
   mkdir -p "$dir"
+  make_cert
   cat > "$dir/passerelle.yml" <<YML
 listeners:
   c2s: {host: 127.0.0.1, port: $PASSERELLE_PORT}
   c2sDirectTls: {host: 127.0.0.1, port: 15223, enabled: false}
 tls:
   required: false
+  certificate: $CERT_DIR/cert.pem
+  privateKey: $CERT_DIR/key.pem
 auth:
   scramIterations: $SCRAM_ITERATIONS
 YML
@@ -73,7 +83,7 @@ PROSODY_PORT=25222
 start_prosody() { # dir users roster_users
   local dir=$1
   mkdir -p "$dir/data"
-  [ -f "$dir/cert.pem" ] || make_cert "$dir"
+  make_cert
   cat > "$dir/prosody.cfg.lua" <<LUA
 run_as_root = true
 daemonize = false
@@ -95,7 +105,7 @@ authentication = "internal_hashed"
 storage = "internal"
 allow_registration = false
 VirtualHost "localhost"
-  ssl = { key = "$dir/key.pem", certificate = "$dir/cert.pem" }
+  ssl = { key = "$CERT_DIR/key.pem", certificate = "$CERT_DIR/cert.pem" }
 LUA
   if [ ! -f "$dir/imported" ]; then
     say "prosody: writing $2 accounts (SCRAM-SHA-1, $SCRAM_ITERATIONS iterations) and rosters into its internal storage"
@@ -111,11 +121,11 @@ EJABBERD_PORT=35222
 start_ejabberd() { # dir population.xml
   local dir=$1
   mkdir -p "$dir/db" "$dir/logs"
-  [ -f "$dir/cert.pem" ] || make_cert "$dir"
+  make_cert
   cat > "$dir/ejabberd.yml" <<YML
 hosts: ["localhost"]
 loglevel: warning
-certfiles: ["$dir/server.pem"]
+certfiles: ["$CERT_DIR/server.pem"]
 listen:
   - {port: $EJABBERD_PORT, ip: "127.0.0.1", module: ejabberd_c2s, starttls: true, backlog: 1024, max_stanza_size: 262144, access: c2s}
 auth_method: internal
@@ -217,6 +227,10 @@ run_suite() { # label port results.jsonl; the server runs (SERVER_PID) and START
   done
   restart "$label"
   common+=(--server-pid "$SERVER_PID")
+  # Steady state, not start-up: a JVM compiles its hot paths during the first few thousand logins
+  # (C2 took a third of Passerelle's CPU then). Every server gets the same unrecorded warm-up.
+  say "$label: warm-up, $WARMUP_LOGINS logins (not recorded)"
+  bench --scenario login --users "$WARMUP_LOGINS" --port "$port" --concurrency "$LOGIN_CONCURRENCY" > /dev/null 2>&1 || true
   say "$label: login, STARTTLS, $LOGIN_USERS users"
   bench --scenario login --users "$LOGIN_USERS" "${common[@]}" > /dev/null
   say "$label: login without TLS"
@@ -234,6 +248,7 @@ run_suite() { # label port results.jsonl; the server runs (SERVER_PID) and START
 : "${CONTACTS:=50}"
 : "${LOGIN_USERS:=3000}"
 : "${LOGIN_CONCURRENCY:=50}"
+: "${WARMUP_LOGINS:=6000}"
 : "${IDLE_SIZES:=5000 10000 19500}"
 : "${IDLE_SECONDS:=10}"
 : "${CHAT_USERS:=1000}"

@@ -11,6 +11,8 @@ import org.passerelle.core.session.SessionRegistry;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.StanzaException;
 import org.passerelle.core.store.KeyValueStore;
+import org.passerelle.core.util.BoundedCache;
+import org.passerelle.core.util.StripedLocks;
 
 /**
  * The block lists, read through a cache: the lists of accounts with sessions stay cached (every
@@ -26,23 +28,16 @@ final class BlockList {
     private static final int OFFLINE_CACHE = 10_000;
 
     private final Map<EntityBareJid, Set<Jid>> cache = new ConcurrentHashMap<>();
-    private final Map<EntityBareJid, Set<Jid>> offline = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<EntityBareJid, Set<Jid>> eldest) {
-                    return size() > OFFLINE_CACHE;
-                }
-            });
-    private final Object[] locks = new Object[64];
+    private final BoundedCache<EntityBareJid, Set<Jid>> offline = new BoundedCache<>(OFFLINE_CACHE);
+    private final StripedLocks locks = new StripedLocks(64);
 
     BlockList(KeyValueStore kv, SessionRegistry sessions) {
         this.kv = kv;
         this.sessions = sessions;
-        for (int i = 0; i < locks.length; i++) locks[i] = new Object();
     }
 
     private Object lock(EntityBareJid owner) {
-        return locks[Math.floorMod(owner.hashCode(), locks.length)];
+        return locks.of(owner);
     }
 
     private void forget(EntityBareJid owner) {

@@ -28,6 +28,8 @@ import org.passerelle.xml.Element;
 final class Broadcasts {
     /** Who got directed available presence from this session and has not had unavailable since. */
     private static final SessionKey<Set<Jid>> DIRECTED = SessionKey.of("presence.directed");
+    /** Accounts whose last unavailable presence stays parsed in memory (a few hundred bytes each). */
+    private static final int LAST_UNAVAILABLE_CACHE = 10_000;
 
     private final ServerContext server;
     private final Presences presences;
@@ -39,7 +41,7 @@ final class Broadcasts {
         this.server = server;
         this.presences = presences;
         this.subscriptions = subscriptions;
-        this.lastUnavailable = new LastUnavailable(server.stores().keyValue());
+        this.lastUnavailable = new LastUnavailable(server.stores().keyValue(), LAST_UNAVAILABLE_CACHE);
     }
 
     /** Available presence without a 'to' (§4.2.2 initial, §4.4.2 update). */

@@ -63,7 +63,8 @@ final class InboundPresence {
         if (probe.from() == null) return;
         BareJid prober = probe.from().asBareJid();
         if (prober.equals(owner)) return;
-        RosterItem item = presences.exists(owner) ? server.stores().roster().item(owner, prober).orElse(null) : null;
+        // An account that does not exist has no roster (deleting an account deletes it): one lookup answers both.
+        RosterItem item = server.stores().roster().item(owner, prober).orElse(null);
         if (item == null || !item.subscription().hasFrom()) {
             presences.route(Presences.of(owner, probe.from(), Presences.UNSUBSCRIBED));
             return;

@@ -30,6 +30,9 @@ final class SqlRosterStore implements RosterStore {
     private static final String UPSERT = "INSERT INTO roster_items (owner, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (owner, contact) DO UPDATE SET name = excluded.name, subscription = excluded.subscription, "
             + "ask_out = excluded.ask_out, pending_in = excluded.pending_in, pre_approved = excluded.pre_approved, listed = excluded.listed";
+    private static final String ITEM_WITH_GROUPS = "SELECT i.contact, i.name, i.subscription, i.ask_out, i.pending_in, "
+            + "i.pre_approved, i.listed, g.group_name FROM roster_items i LEFT JOIN roster_groups g "
+            + "ON g.owner = i.owner AND g.contact = i.contact WHERE i.owner = ? AND i.contact = ?";
     private static final String INSERT_GROUP = "INSERT INTO roster_groups (owner, contact, group_name) VALUES (?, ?, ?)";
 
     private final SqlDatabase db;
@@ -102,13 +105,14 @@ final class SqlRosterStore implements RosterStore {
         });
     }
 
+    /** One item with its groups in one statement: probes read one item per contact at every login. */
     private static RosterItem read(Connection c, String owner, String contact) throws SQLException {
-        Optional<RosterItem> item = Sql.first(c, "SELECT " + COLUMNS + " FROM roster_items WHERE owner = ? AND contact = ?",
-                SqlRosterStore::item, owner, contact);
-        if (item.isEmpty()) return null;
-        List<String> groups = Sql.list(c, "SELECT group_name FROM roster_groups WHERE owner = ? AND contact = ?",
-                rs -> rs.getString(1), owner, contact);
-        return item.get().withGroups(Set.copyOf(groups));
+        List<Map.Entry<RosterItem, Optional<String>>> rows = Sql.list(c, ITEM_WITH_GROUPS,
+                rs -> Map.entry(item(rs), Optional.ofNullable(rs.getString(8))), owner, contact);
+        if (rows.isEmpty()) return null;
+        Set<String> groups = new HashSet<>();
+        for (Map.Entry<RosterItem, Optional<String>> row : rows) row.getValue().ifPresent(groups::add); // null: no group
+        return rows.get(0).getKey().withGroups(Set.copyOf(groups));
     }
 
     private static int count(Connection c, String owner) throws SQLException {

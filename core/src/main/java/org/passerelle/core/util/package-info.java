@@ -1,0 +1,2 @@
+/** Small data structures the modules share (caches); nothing XMPP-specific. */
+package org.passerelle.core.util;
