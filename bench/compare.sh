@@ -18,6 +18,7 @@ build_jars
 POP="$WORK/population-$POPULATION.xml"
 [ -f "$POP" ] || bench population --users "$POPULATION" --contacts "$CONTACTS" --roster-users "$PRESENCE_USERS" --out "$POP"
 RESULTS="$WORK/compare-$(date +%Y%m%d-%H%M%S).jsonl"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 for s in $SERVERS; do
   case $s in
     passerelle) START_ARGS=("$WORK/passerelle" "$POP"); port=$PASSERELLE_PORT ;;
@@ -31,7 +32,7 @@ for s in $SERVERS; do
   sleep 3
 done
 {
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r)"
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r); load average before the run $LOAD_BEFORE"
   echo "versions: passerelle $(cd "$ROOT" && git rev-parse --short HEAD), $("$JAVA" -version 2>&1 | head -1); prosody $(dpkg-query -W -f='${Version}' prosody 2>/dev/null); ejabberd $(dpkg-query -W -f='${Version}' ejabberd 2>/dev/null)"
   echo "settings: SCRAM iterations $SCRAM_ITERATIONS; certificate ${BENCH_CERT:-ecdsa} (one for all); warm-up $WARMUP_LOGINS logins; login $LOGIN_USERS users, $LOGIN_CONCURRENCY in flight; idle $IDLE_SIZES for $IDLE_SECONDS s; chat $CHAT_USERS users at $CHAT_RATES msg/s, $CHAT_SECONDS s a step; presence $PRESENCE_USERS users x $CONTACTS contacts at $PRESENCE_RATE changes/s"
   bench report "$RESULTS"

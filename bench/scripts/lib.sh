@@ -249,7 +249,7 @@ run_suite() { # label port results.jsonl; the server runs (SERVER_PID) and START
 : "${LOGIN_USERS:=3000}"
 : "${LOGIN_CONCURRENCY:=50}"
 : "${WARMUP_LOGINS:=6000}"
-: "${IDLE_SIZES:=5000 10000 19500}"
+: "${IDLE_SIZES=5000 10000 19500}" # empty: no idle scenario
 : "${IDLE_SECONDS:=10}"
 : "${CHAT_USERS:=1000}"
 : "${CHAT_RATES:=2000,4000,8000,12000,16000,24000,32000}"
