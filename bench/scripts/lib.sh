@@ -106,6 +106,9 @@ storage = "internal"
 allow_registration = false
 VirtualHost "localhost"
   ssl = { key = "$CERT_DIR/key.pem", certificate = "$CERT_DIR/cert.pem" }
+Component "conference.localhost" "muc"
+  max_history_messages = $ROOM_HISTORY
+  muc_room_default_history_length = $ROOM_HISTORY
 LUA
   if [ ! -f "$dir/imported" ]; then
     say "prosody: writing $2 accounts (SCRAM-SHA-1, $SCRAM_ITERATIONS iterations) and rosters into its internal storage"
@@ -141,6 +144,7 @@ modules:
   mod_disco: {}
   mod_ping: {}
   mod_admin_extra: {}
+  mod_muc: {host: "conference.localhost", max_users: $ROOM_MAX_USERS, history_size: $ROOM_HISTORY, access_create: all, default_room_options: {max_users: $ROOM_MAX_USERS}}
 YML
   cat > "$dir/ejabberdctl.cfg" <<CFG
 ERL_OPTIONS="-env ERL_CRASH_DUMP_BYTES 0"
@@ -240,6 +244,11 @@ run_suite() { # label port results.jsonl; the server runs (SERVER_PID) and START
   bench --scenario chat --users "$CHAT_USERS" --rates "$CHAT_RATES" --duration "$CHAT_SECONDS" "${common[@]}" > /dev/null
   say "$label: presence, $PRESENCE_USERS users with $CONTACTS contacts, $PRESENCE_RATE changes/s"
   bench --scenario presence --users "$PRESENCE_USERS" --rate "$PRESENCE_RATE" --duration "$PRESENCE_SECONDS" "${common[@]}" > /dev/null
+  if [ -n "$ROOM_SIZES" ]; then
+    say "$label: rooms of $ROOM_SIZES occupants, $ROOM_RATES deliveries/s"
+    bench --scenario rooms --no-roster --users "$ROOM_USERS" --room-sizes "$ROOM_SIZES" --rates "$ROOM_RATES" \
+      --duration "$ROOM_SECONDS" "${common[@]}" > /dev/null || say "$label: rooms scenario failed"
+  fi
 }
 
 # Defaults: small enough for 2 cores shared by both sides, large enough to be stable.
@@ -257,3 +266,9 @@ run_suite() { # label port results.jsonl; the server runs (SERVER_PID) and START
 : "${PRESENCE_USERS:=2000}"
 : "${PRESENCE_RATE:=200}"
 : "${PRESENCE_SECONDS:=10}"
+: "${ROOM_SIZES=10,100,1000}" # empty: no rooms scenario
+: "${ROOM_USERS:=1000}"
+: "${ROOM_RATES:=2000,4000,8000,16000,32000,64000}"
+: "${ROOM_SECONDS:=5}"
+: "${ROOM_HISTORY:=20}"
+: "${ROOM_MAX_USERS:=1000}"

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
         description = {"XMPP load generator: login, idle, chat and presence scenarios against any XMPP server on loopback.",
                 "Prints one JSON line per result (prefixed 'result: '), then a table."})
 public final class BenchMain implements Callable<Integer> {
-    @Option(names = "--scenario", description = "login, idle, chat or presence") String scenario;
+    @Option(names = "--scenario", description = "login, idle, chat, presence or rooms") String scenario;
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "server address, loopback only (default ${DEFAULT-VALUE})") String host;
     @Option(names = "--port", defaultValue = "5222") int port;
     @Option(names = "--domain", defaultValue = "localhost") String domain;
@@ -37,7 +37,9 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--password-pattern", defaultValue = "pw%d") String passwordPattern;
     @Option(names = "--duration", defaultValue = "10", description = "seconds: idle hold, each chat step, presence changes") int duration;
     @Option(names = "--rate", defaultValue = "0", description = "logins/s (login, idle, chat logins) or status changes/s (presence); 0 = unpaced") double rate;
-    @Option(names = "--rates", split = ",", defaultValue = "1000,2000,4000,8000,16000,32000", description = "chat: total messages/s per step") List<Double> rates;
+    @Option(names = "--rates", split = ",", defaultValue = "1000,2000,4000,8000,16000,32000", description = "chat: total messages/s per step; rooms: deliveries/s per step (messages/s x occupants)") List<Double> rates;
+    @Option(names = "--room-sizes", split = ",", defaultValue = "10,100,1000", description = "rooms: occupants of each room, one room after another") List<Integer> roomSizes;
+    @Option(names = "--muc-service", description = "rooms: the MUC service (default conference.DOMAIN)") String mucService;
     @Option(names = "--concurrency", defaultValue = "100", description = "logins in flight at once") int concurrency;
     @Option(names = "--login-timeout", defaultValue = "600", description = "seconds all logins may take") int loginTimeout;
     @Option(names = "--tls", description = "STARTTLS (the default)") boolean tls;
@@ -56,14 +58,14 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (scenario == null) throw new CommandLine.ParameterException(new CommandLine(this), "--scenario is required (login, idle, chat or presence)");
+        if (scenario == null) throw new CommandLine.ParameterException(new CommandLine(this), "--scenario is required (login, idle, chat, presence or rooms)");
         if (tls && noTls) throw new CommandLine.ParameterException(new CommandLine(this), "--tls and --no-tls exclude each other");
-        Scenario s = Scenario.named(scenario);
+        Scenario s = Scenario.named(scenario, mucService);
         InetAddress server = loopback(host);
         List<InetAddress> local = new ArrayList<>();
         for (String a : sources) local.add(loopback(a));
         checkFileLimit();
-        Settings settings = new Settings(users, concurrency, rate, rates, duration, loginTimeout);
+        Settings settings = new Settings(users, concurrency, rate, rates, duration, loginTimeout, roomSizes);
         ClientConfig client = new ClientConfig(server.getHostAddress(), port, domain, !noTls, mechanism, !noRoster);
         PrintStream log = System.err;
         ProcessStats stats = serverPid > 0 ? new ProcessStats(serverPid) : null;

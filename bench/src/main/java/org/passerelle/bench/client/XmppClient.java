@@ -262,10 +262,10 @@ public final class XmppClient extends ChannelInboundHandlerAdapter implements Xm
     private void onlineStanza(Element e) {
         if (e.name().equals("iq")) {
             String type = e.attr("type");
-            if (("get".equals(type) || "set".equals(type)) && e.attr("from") != null) {
-                send("<iq type='result' id='" + escape(e.attr("id")) + "' to='" + escape(e.attr("from")) + "'/>");
+            if ("get".equals(type) || "set".equals(type)) {
+                if (e.attr("from") != null) send("<iq type='result' id='" + escape(e.attr("id")) + "' to='" + escape(e.attr("from")) + "'/>");
+                return;
             }
-            return;
         }
         listener.stanza(this, e);
     }

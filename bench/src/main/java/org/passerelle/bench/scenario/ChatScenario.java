@@ -107,7 +107,7 @@ final class ChatScenario implements Scenario {
         return deliveredPerSecond >= SUSTAINED_SHARE * rate && p99Millis <= SUSTAINED_P99_MS;
     }
 
-    private static void copyStep(Result.Builder summary, Result step, String suffix) {
+    static void copyStep(Result.Builder summary, Result step, String suffix) {
         if (step == null) return;
         for (String k : List.of("latency_p50_ms", "latency_p99_ms", "latency_p999_ms", "server_cpu_pct")) {
             if (step.get(k) != null) summary.put(k + suffix, step.get(k));
