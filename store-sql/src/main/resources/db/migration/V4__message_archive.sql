@@ -14,3 +14,9 @@ CREATE TABLE archive_messages (
 CREATE INDEX archive_messages_by_with ON archive_messages (owner, with_jid, id);
 -- Retention by age across all archives.
 CREATE INDEX archive_messages_by_id ON archive_messages (id);
+-- Messages per archive, changed in the same transaction as the archive: the RSM count of an
+-- unfiltered query without an index scan over a large archive.
+CREATE TABLE archive_counts (
+    owner    ${keyText} NOT NULL PRIMARY KEY,
+    messages BIGINT NOT NULL
+);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jxmpp.jid.BareJid;
@@ -27,7 +28,8 @@ import org.passerelle.xml.XmlWriter;
 /**
  * Archives in {@code archive_messages}: the peer split into bare JID and resource (so 'with'
  * matches a bare JID on an index), the stanza as XML text, the time inside the id. Every query
- * is an id range of one owner, walked on an index in either direction.
+ * is an id range of one owner, walked on an index in either direction. {@code archive_counts}
+ * keeps each archive's size for the unfiltered count.
  */
 final class SqlArchiveStore implements ArchiveStore {
     /** Archived stanzas passed the server's limits when they arrived; reading them back must not refuse them. */
@@ -69,8 +71,9 @@ final class SqlArchiveStore implements ArchiveStore {
                     ps.setString(6, xml.get(i));
                     ps.addBatch();
                 }
-                return ps.executeBatch().length;
+                ps.executeBatch();
             }
+            return adjustCount(c, owner.toString(), stored.size());
         });
         return stored;
     }
@@ -93,6 +96,10 @@ final class SqlArchiveStore implements ArchiveStore {
 
     @Override
     public long count(BareJid owner, ArchiveFilter filter) {
+        if (filter.equals(ArchiveFilter.ALL)) {
+            return db.read(c -> Sql.first(c, "SELECT messages FROM archive_counts WHERE owner = ?", rs -> rs.getLong(1),
+                    owner.toString()).orElse(0L));
+        }
         Where w = where(owner, filter);
         if (w.empty()) return 0;
         return db.read(c -> Sql.first(c, "SELECT COUNT(*) FROM archive_messages WHERE " + w.sql, rs -> rs.getLong(1),
@@ -113,9 +120,17 @@ final class SqlArchiveStore implements ArchiveStore {
                 + (newest ? "DESC" : "ASC") + " LIMIT 1", SqlArchiveStore::message, owner.toString()));
     }
 
+    /** Counts first, on the id index (only the old rows), so that each archive's count goes down by what went. */
     @Override
     public int deleteBefore(Instant cutoff) {
-        return db.write(c -> Sql.update(c, "DELETE FROM archive_messages WHERE id < ?", ArchiveIds.floor(cutoff)));
+        long below = ArchiveIds.floor(cutoff);
+        return db.write(c -> {
+            List<Map.Entry<String, Long>> old = Sql.list(c, "SELECT owner, COUNT(*) FROM archive_messages WHERE id < ? GROUP BY owner",
+                    rs -> Map.entry(rs.getString(1), rs.getLong(2)), below);
+            int deleted = Sql.update(c, "DELETE FROM archive_messages WHERE id < ?", below);
+            for (Map.Entry<String, Long> e : old) adjustCount(c, e.getKey(), -e.getValue());
+            return deleted;
+        });
     }
 
     @Override
@@ -130,16 +145,31 @@ final class SqlArchiveStore implements ArchiveStore {
 
     /** Deletes what is older than the owner's {@code keep}-th newest message. */
     private static int trim(Connection c, String owner, int keep) throws SQLException {
-        if (keep == 0) return Sql.update(c, "DELETE FROM archive_messages WHERE owner = ?", owner);
-        Optional<Long> oldestKept = Sql.first(c, "SELECT id FROM archive_messages WHERE owner = ? ORDER BY id DESC LIMIT 1 OFFSET ?",
-                rs -> rs.getLong(1), owner, keep - 1);
-        if (oldestKept.isEmpty()) return 0;
-        return Sql.update(c, "DELETE FROM archive_messages WHERE owner = ? AND id < ?", owner, oldestKept.get());
+        int deleted;
+        if (keep == 0) {
+            deleted = Sql.update(c, "DELETE FROM archive_messages WHERE owner = ?", owner);
+        } else {
+            Optional<Long> oldestKept = Sql.first(c, "SELECT id FROM archive_messages WHERE owner = ? ORDER BY id DESC LIMIT 1 OFFSET ?",
+                    rs -> rs.getLong(1), owner, keep - 1);
+            if (oldestKept.isEmpty()) return 0;
+            deleted = Sql.update(c, "DELETE FROM archive_messages WHERE owner = ? AND id < ?", owner, oldestKept.get());
+        }
+        adjustCount(c, owner, -deleted);
+        return deleted;
     }
 
     @Override
     public void deleteAll(BareJid owner) {
-        db.write(c -> Sql.update(c, "DELETE FROM archive_messages WHERE owner = ?", owner.toString()));
+        db.write(c -> {
+            // The count row first: an append that already counted holds its lock, and its rows are then seen and deleted.
+            Sql.update(c, "DELETE FROM archive_counts WHERE owner = ?", owner.toString());
+            return Sql.update(c, "DELETE FROM archive_messages WHERE owner = ?", owner.toString());
+        });
+    }
+
+    private static int adjustCount(Connection c, String owner, long change) throws SQLException {
+        return Sql.update(c, "INSERT INTO archive_counts (owner, messages) VALUES (?, ?) "
+                + "ON CONFLICT (owner) DO UPDATE SET messages = archive_counts.messages + excluded.messages", owner, change);
     }
 
     /** The WHERE clause of a filter: the owner, the peer, one id range and maybe an id list. */

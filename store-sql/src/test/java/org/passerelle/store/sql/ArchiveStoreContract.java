@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
@@ -149,6 +155,7 @@ abstract class ArchiveStoreContract extends StoresFixture {
         assertThat(bodies(store().page(other, ArchiveFilter.ALL, null, null, false, 10))).containsExactly("theirs");
         store().deleteAll(owner);
         assertThat(store().count(owner, ArchiveFilter.ALL)).isZero();
+        assertThat(store().count(owner, ArchiveFilter.with(jid("bob@example.org")))).isZero();
         assertThat(store().edge(owner, true)).isEmpty();
         assertThat(store().count(other, ArchiveFilter.ALL)).isEqualTo(1);
     }
@@ -170,14 +177,42 @@ abstract class ArchiveStoreContract extends StoresFixture {
         int removed = store().deleteBefore(T0.plusSeconds(3));
         assertThat(removed).isGreaterThanOrEqualTo(6); // other tests' archives share the table and are older
         assertThat(bodies(store().page(a, ArchiveFilter.ALL, null, null, false, 100))).containsExactly("m3", "m4", "m5", "m6", "m7", "m8", "m9");
+        assertThat(store().count(a, ArchiveFilter.ALL)).isEqualTo(7);
         BareJid c = newJid("small");
         store().append(c, message("bob@example.org", "only", 100, false));
         store().trim(4);
         assertThat(bodies(store().page(a, ArchiveFilter.ALL, null, null, false, 100))).containsExactly("m6", "m7", "m8", "m9");
         assertThat(bodies(store().page(b, ArchiveFilter.ALL, null, null, false, 100))).containsExactly("m6", "m7", "m8", "m9");
         assertThat(bodies(store().page(c, ArchiveFilter.ALL, null, null, false, 100))).containsExactly("only");
+        assertThat(store().count(b, ArchiveFilter.ALL)).isEqualTo(4);
+        assertThat(store().count(c, ArchiveFilter.ALL)).isEqualTo(1);
         store().trim(0);
         assertThat(store().count(c, ArchiveFilter.ALL)).isZero();
+    }
+
+    @Test
+    void concurrentAppendsAreAllKeptAndCounted() throws Exception {
+        BareJid owner = newJid("busy");
+        int threads = 8;
+        int each = 25;
+        List<Callable<List<ArchivedMessage>>> work = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            work.add(() -> {
+                List<ArchivedMessage> mine = new ArrayList<>();
+                for (int i = 0; i < each; i++) mine.add(store().append(owner, message("bob@example.org", thread + "/" + i, 0, true)));
+                return mine;
+            });
+        }
+        Set<String> ids = new HashSet<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (Future<List<ArchivedMessage>> f : pool.invokeAll(work)) for (ArchivedMessage m : f.get()) ids.add(m.id());
+        }
+        assertThat(ids).hasSize(threads * each);
+        assertThat(store().count(owner, ArchiveFilter.ALL)).isEqualTo(threads * each);
+        assertThat(store().count(owner, ArchiveFilter.with(jid("bob@example.org")))).isEqualTo(threads * each);
+        assertThat(store().page(owner, ArchiveFilter.ALL, null, null, false, 1000).messages()).extracting(ArchivedMessage::id)
+                .containsExactlyInAnyOrderElementsOf(ids);
     }
 
     @Test
