@@ -17,6 +17,7 @@ class ArchiveBenchmarkTest {
         benchmark.open();
         try {
             assertThat(benchmark.countAll()).isEqualTo(25_000);
+            assertThat(benchmark.countWithContact()).isEqualTo(25_000 / ArchiveBenchmark.CONTACTS);
             ArchivePage newest = benchmark.newest50();
             ArchivePage oldest = benchmark.oldest50();
             assertThat(newest.messages()).hasSize(ArchiveBenchmark.PAGE);
