@@ -1,5 +1,6 @@
 package org.passerelle.modules.mam;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
@@ -8,6 +9,7 @@ import org.passerelle.core.module.ServerContext;
 import org.passerelle.core.routing.Destination;
 import org.passerelle.core.session.Session;
 import org.passerelle.core.stanza.Stanza;
+import org.passerelle.core.store.ArchiveFilter;
 import org.passerelle.core.store.ArchiveStore;
 import org.passerelle.core.store.ArchivedMessage;
 import org.passerelle.core.store.RosterItem;
@@ -51,12 +53,28 @@ final class Archiver {
         EntityBareJid owner = message.to().asEntityBareJidIfPossible();
         if (owner == null) return message;
         Element clean = StanzaIds.strip(message.element(), owner);
+        if (clean != message.element() && archivedAs(owner, message.element(), clean)) return message;
         Stanza stanza = clean == message.element() ? message : message.withElement(clean);
         Jid peer = stanza.from();
         if (peer == null || !Archivable.archivable(stanza) || !delivered(destination, stanza, owner)) return stanza;
         if (!prefs.of(owner).archives(peer, inRoster(owner, peer))) return stanza;
         ArchivedMessage kept = store.append(owner, new ArchivedMessage(null, server.clock().instant(), peer, false, clean));
         return stanza.withElement(StanzaIds.stamp(clean, owner, kept.id()));
+    }
+
+    /**
+     * A message routed again (XEP-0198: its session ended before acknowledging it) comes back with
+     * the id it was archived under: it is that archived message, not a new one, and keeps its id.
+     * A stanza-id that does not name this very message is a forgery, and is removed.
+     */
+    private boolean archivedAs(EntityBareJid owner, Element message, Element clean) {
+        for (Element sid : message.children("stanza-id", StanzaIds.NS)) {
+            if (!owner.toString().equals(sid.attr("by")) || sid.attr("id") == null) continue;
+            ArchiveFilter one = new ArchiveFilter(null, null, null, null, null, List.of(sid.attr("id")));
+            List<ArchivedMessage> found = store.page(owner, one, null, null, false, 1).messages();
+            if (!found.isEmpty() && found.getFirst().stanza().equals(clean)) return true;
+        }
+        return false;
     }
 
     /**

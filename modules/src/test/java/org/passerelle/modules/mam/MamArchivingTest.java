@@ -89,6 +89,33 @@ class MamArchivingTest {
     }
 
     @Test
+    void aMessageRoutedAgainKeepsItsIdAndIsNotArchivedTwice() {
+        try (TestServer server = server("")) {
+            TestSession alice = available(server, "alice@localhost/a", 0);
+            TestSession bob = available(server, "bob@localhost/b", 0);
+            chat(server, alice, "bob@localhost/b", "unacknowledged");
+            Stanza delivered = bob.next();
+            String id = delivered.element().child("stanza-id", StanzaIds.NS).attr("id");
+            server.logout(bob);
+            TestSession other = available(server, "bob@localhost/other", 0);
+            server.route(delivered); // as XEP-0198 does with what the ended session never acknowledged
+            Stanza again = other.next();
+            assertThat(again.element().children("stanza-id", StanzaIds.NS)).singleElement()
+                    .satisfies(sid -> assertThat(sid.attr("id")).isEqualTo(id));
+            assertThat(archived(server, "bob@localhost")).isEqualTo(1);
+
+            // The same id on different content is a forgery: removed, and the message archived as new.
+            Element changed = delivered.element().withChildren(delivered.element().children().stream()
+                    .map(n -> n instanceof Element e && e.is("body", Namespaces.CLIENT) ? Element.builder("body", Namespaces.CLIENT).text("other").build() : n)
+                    .toList());
+            server.route(delivered.withElement(changed));
+            List<Element> ids = other.next().element().children("stanza-id", StanzaIds.NS);
+            assertThat(ids).singleElement().satisfies(sid -> assertThat(sid.attr("id")).isNotEqualTo(id));
+            assertThat(archived(server, "bob@localhost")).isEqualTo(2);
+        }
+    }
+
+    @Test
     void onlyMessagesWorthKeepingAreArchived() {
         try (TestServer server = server("")) {
             TestSession alice = available(server, "alice@localhost/a", 0);
