@@ -8,8 +8,8 @@ import java.util.random.RandomGenerator;
 /**
  * Archive ids: the archiving time in milliseconds in the high 42 bits (good until 2109) and 21
  * random bits, so ids sort by time, are unique within an archive and cannot be guessed from a
- * neighbour. Written as 13 base-32 digits, which sort like the numbers. One generator per store:
- * within one millisecond it hands out increasing ids, so a burst keeps its order.
+ * neighbour. Written as 13 base-32 digits, which sort like the numbers. One generator per store
+ * (see {@link #next}).
  */
 public final class ArchiveIds {
     private static final int RANDOM_BITS = 21;
@@ -17,7 +17,10 @@ public final class ArchiveIds {
     private static final int DIGITS = 13;
 
     private final RandomGenerator random;
-    private long last;
+    private long previous;
+    private long previousMillis = -1;
+    private long highest;
+    private long highestMillis;
 
     public ArchiveIds() {
         this(new SecureRandom());
@@ -27,13 +30,26 @@ public final class ArchiveIds {
         this.random = random;
     }
 
-    /** A new id for a message archived at {@code when}; larger than the ids given before for the same or an earlier time. */
+    /**
+     * A new id for a message archived at {@code when}. While time does not go back, each id is
+     * larger than every one before, even for a burst that fills a millisecond's ids (it borrows
+     * from the next millisecond). An earlier time (an import, a clock set back) gets an id of its
+     * own time, after the previous one when that was for the same millisecond (a burst keeps its
+     * order).
+     */
     public synchronized long next(Instant when) {
+        long millis = when.toEpochMilli();
         // A first id in the lower half of the millisecond leaves room for a burst after it.
-        long id = (when.toEpochMilli() << RANDOM_BITS) | (random.nextLong() & (RANDOM_MASK >>> 1));
-        // Within the millisecond of the last id, after it; an earlier time (an import) keeps its place in time.
-        if (id <= last && (id >>> RANDOM_BITS) == (last >>> RANDOM_BITS)) id = last + 1 + (random.nextLong() & 0xF);
-        last = id;
+        long id = (millis << RANDOM_BITS) | (random.nextLong() & (RANDOM_MASK >>> 1));
+        if (millis >= highestMillis) {
+            id = Math.max(id, highest + 1 + (random.nextLong() & 0xF));
+        } else if (millis == previousMillis) {
+            id = Math.max(id, previous + 1 + (random.nextLong() & 0xF));
+        }
+        previous = id;
+        previousMillis = millis;
+        highest = Math.max(highest, id);
+        highestMillis = Math.max(highestMillis, millis);
         return id;
     }
 

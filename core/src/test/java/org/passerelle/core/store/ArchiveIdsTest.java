@@ -25,6 +25,27 @@ class ArchiveIdsTest {
     }
 
     @Test
+    void aBurstPastOneMillisecondStaysUniqueAndOrdered() {
+        ArchiveIds ids = new ArchiveIds(new Random(3));
+        long previous = -1;
+        for (int i = 0; i < 300_000; i++) { // more than one millisecond holds
+            long id = ids.next(T);
+            assertThat(id).isGreaterThan(previous);
+            previous = id;
+        }
+        assertThat(ArchiveIds.time(previous)).isAfter(T);
+        assertThat(ids.next(T)).as("the same time again, still after").isGreaterThan(previous);
+        assertThat(ids.next(T.minusSeconds(1))).as("an older time keeps its own").isLessThan(ArchiveIds.floor(T));
+        assertThat(ids.next(T.plusSeconds(1))).isGreaterThan(previous);
+        long older = ids.next(T.minusSeconds(5));
+        for (int i = 0; i < 1000; i++) {
+            long next = ids.next(T.minusSeconds(5));
+            assertThat(next).as("an older burst keeps its order").isGreaterThan(older);
+            older = next;
+        }
+    }
+
+    @Test
     void textFormSortsLikeTheNumberAndHasOneSpelling() {
         ArchiveIds ids = new ArchiveIds(new Random(2));
         long a = ids.next(T);

@@ -14,13 +14,18 @@ import org.passerelle.core.store.ArchiveStore;
 import org.passerelle.core.store.ArchivedMessage;
 import org.passerelle.core.store.RosterItem;
 import org.passerelle.xml.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts one-to-one messages into their sender's and their local recipient's archives, each as its
  * owner's preferences allow, and gives the recipient's archive id to what is delivered. Both
- * writes are done (durable) before the message goes on.
+ * writes are done (durable) before the message goes on; one that fails is logged, and the
+ * message goes on without it.
  */
 final class Archiver {
+    private static final Logger LOG = LoggerFactory.getLogger(Archiver.class);
+
     private final ServerContext server;
     private final ArchiveStore store;
     private final Preferences prefs;
@@ -38,9 +43,7 @@ final class Archiver {
         if (!Archivable.archivable(message)) return message;
         EntityBareJid owner = sender.bareJid();
         Jid peer = message.to();
-        if (prefs.of(owner).archives(peer, inRoster(owner, peer))) {
-            store.append(owner, new ArchivedMessage(null, server.clock().instant(), peer, true, message.element()));
-        }
+        if (prefs.of(owner).archives(peer, inRoster(owner, peer))) append(owner, peer, true, message.element());
         return message;
     }
 
@@ -58,8 +61,18 @@ final class Archiver {
         Jid peer = stanza.from();
         if (peer == null || !Archivable.archivable(stanza) || !delivered(destination, stanza, owner)) return stanza;
         if (!prefs.of(owner).archives(peer, inRoster(owner, peer))) return stanza;
-        ArchivedMessage kept = store.append(owner, new ArchivedMessage(null, server.clock().instant(), peer, false, clean));
-        return stanza.withElement(StanzaIds.stamp(clean, owner, kept.id()));
+        ArchivedMessage kept = append(owner, peer, false, clean);
+        return kept == null ? stanza : stanza.withElement(StanzaIds.stamp(clean, owner, kept.id()));
+    }
+
+    /** A failed archive write is logged and the message goes on: delivering it matters more than archiving it. */
+    private ArchivedMessage append(EntityBareJid owner, Jid peer, boolean outgoing, Element message) {
+        try {
+            return store.append(owner, new ArchivedMessage(null, server.clock().instant(), peer, outgoing, message));
+        } catch (RuntimeException e) {
+            LOG.warn("could not archive a message for {}; delivering it unarchived", owner, e);
+            return null;
+        }
     }
 
     /**
