@@ -20,23 +20,25 @@ import org.passerelle.xml.Element;
 /**
  * Answers XEP-0313 queries on one archive, whoever owns it: an account here, a room for the MUC
  * service (which decides who may query before calling). The results go to the requester as
- * messages from the archive's JID, then the returned IQ result carries {@code <fin/>}.
+ * messages from the archive's JID, then the returned IQ result carries {@code <fin/>}. Public as
+ * the seam for room archives: a MUC component builds one and calls {@link #query} and
+ * {@link #metadata} with the room's JID.
  */
-final class ArchiveQueries {
+public final class ArchiveQueries {
     static final String FORWARD = "urn:xmpp:forward:0";
 
     private final ArchiveStore store;
     private final Router router;
     private final MamOptions options;
 
-    ArchiveQueries(ArchiveStore store, Router router, MamOptions options) {
+    public ArchiveQueries(ArchiveStore store, Router router, MamOptions options) {
         this.store = store;
         this.router = router;
         this.options = options;
     }
 
     /** IQ get: the search form (§4.1.5). IQ set: runs the query. */
-    Stanza query(BareJid owner, Stanza iq) throws StanzaException {
+    public Stanza query(BareJid owner, Stanza iq) throws StanzaException {
         if ("get".equals(iq.type())) return iq.result(Element.builder("query", MamModule.NS).child(form().toElement()).build());
         MamQuery q = MamQuery.parse(iq.element().firstElement(), options.defaultPageSize(), options.maxPageSize());
         for (String id : new String[] {q.after(), q.before(), q.filter().afterId(), q.filter().beforeId()}) {
@@ -57,7 +59,7 @@ final class ArchiveQueries {
     }
 
     /** The first and last message of the archive (XEP-0313 §5.3 metadata); empty for an empty archive. */
-    Stanza metadata(BareJid owner, Stanza iq) throws StanzaException {
+    public Stanza metadata(BareJid owner, Stanza iq) throws StanzaException {
         if (!"get".equals(iq.type())) throw new StanzaException("bad-request", "metadata is read with an IQ get");
         Element.Builder b = Element.builder("metadata", MamModule.NS);
         store.edge(owner, false).ifPresent(m -> b.child(edge("start", m)));
