@@ -39,6 +39,9 @@ public final class ArchiveQueries {
 
     /** IQ get: the search form (§4.1.5). IQ set: runs the query. */
     public Stanza query(BareJid owner, Stanza iq) throws StanzaException {
+        if (iq.element().firstElement().attr("node") != null) {
+            throw new StanzaException("feature-not-implemented", "no pubsub node archives (XEP-0442)");
+        }
         if ("get".equals(iq.type())) return iq.result(Element.builder("query", MamModule.NS).child(form().toElement()).build());
         MamQuery q = MamQuery.parse(iq.element().firstElement(), options.defaultPageSize(), options.maxPageSize());
         for (String id : new String[] {q.after(), q.before(), q.filter().afterId(), q.filter().beforeId()}) {

@@ -138,6 +138,8 @@ class MamQueryTest {
             assertThat(query(server, alice, field("colour", "blue"), "").error()).isEqualTo("feature-not-implemented");
             assertThat(MamTesting.send(server, alice, "<iq type='set' id='q'><query xmlns='urn:xmpp:mam:2'><x xmlns='jabber:x:data' "
                     + "type='submit'><field var='FORM_TYPE'><value>urn:other</value></field></x></query></iq>").error()).isEqualTo("bad-request");
+            assertThat(MamTesting.send(server, alice, "<iq type='set' id='q'><query xmlns='urn:xmpp:mam:2' node='urn:xmpp:microblog:0'/></iq>")
+                    .error()).isEqualTo("feature-not-implemented");
             assertThat(archived(server, "alice@localhost")).isEqualTo(10);
         }
     }
