@@ -82,10 +82,12 @@ final class Archiver {
      */
     private boolean archivedAs(EntityBareJid owner, Element message, Element clean) {
         for (Element sid : message.children("stanza-id", StanzaIds.NS)) {
-            if (!owner.toString().equals(sid.attr("by")) || sid.attr("id") == null) continue;
+            if (!owner.toString().equals(sid.attr("by"))) continue;
+            // Only the first one in the owner's name is looked up: a sender cannot make us search for many.
+            if (sid.attr("id") == null) return false;
             ArchiveFilter one = new ArchiveFilter(null, null, null, null, null, List.of(sid.attr("id")));
             List<ArchivedMessage> found = store.page(owner, one, null, null, false, 1).messages();
-            if (!found.isEmpty() && found.getFirst().stanza().equals(clean)) return true;
+            return !found.isEmpty() && found.getFirst().stanza().equals(clean);
         }
         return false;
     }
