@@ -182,6 +182,25 @@ class MamArchivingTest {
     }
 
     @Test
+    void whatTheRecipientBlockedIsNotArchivedForThem() {
+        try (TestServer server = new TestServer("", new org.passerelle.modules.presence.PresenceModule(),
+                new org.passerelle.modules.message.MessageModule(), new org.passerelle.modules.offline.OfflineModule(),
+                new org.passerelle.modules.blocking.BlockingModule(), new MamModule())) {
+            TestSession alice = available(server, "alice@localhost/a", 0);
+            TestSession bob = available(server, "bob@localhost/b", 0);
+            server.send(bob, "<iq type='set' id='b'><block xmlns='urn:xmpp:blocking'><item jid='alice@localhost'/></block></iq>");
+            bob.clear();
+            alice.clear();
+            chat(server, alice, "bob@localhost", "to the bare JID");
+            chat(server, alice, "bob@localhost/b", "to the full JID");
+            chat(server, alice, "bob@localhost/gone", "to a gone resource");
+            assertThat(archived(server, "bob@localhost")).isZero();
+            assertThat(condition(alice.next())).isEqualTo("service-unavailable");
+            nothingMore(bob);
+        }
+    }
+
+    @Test
     void aDeletedAccountLosesItsArchiveAndPreferences() {
         try (TestServer server = server("")) {
             TestSession alice = available(server, "alice@localhost/a", 0);
