@@ -11,14 +11,15 @@ import org.jivesoftware.smackx.mam.MamManager;
 import org.jivesoftware.smackx.mam.MamManager.MamQuery;
 import org.jivesoftware.smackx.mam.MamManager.MamQueryArgs;
 import org.jivesoftware.smackx.mam.element.MamElements.MamResultExtension;
+import org.jivesoftware.smackx.mam.element.MamPrefsIQ.DefaultBehavior;
 import org.jivesoftware.smackx.sid.element.StanzaIdElement;
 import org.jxmpp.jid.EntityBareJid;
 import org.junit.jupiter.api.Test;
 
 /**
  * XEP-0313 with Smack's MamManager: two people chat, each pages through their own archive and
- * filters it by contact, the recipient's copies carry the archive's stanza-id, and the archive
- * is still there after a restart.
+ * filters it by contact, the recipient's copies carry the archive's stanza-id, preferences stop
+ * archiving, and the archive and preferences are still there after a restart.
  */
 class MamIT {
     /** Logged in with a patient reply timeout: the machine may be busy with benchmarks. */
@@ -76,6 +77,13 @@ class MamIT {
             MamQuery bobs = MamManager.getInstanceFor(bobClient).queryArchive(MamQueryArgs.builder().setResultPageSizeTo(10).build());
             assertThat(ids(bobs)).as("bob's archive ids are the stanza-ids he was given").isEqualTo(received);
             List<String> aliceIds = ids(mam.queryArchive(MamQueryArgs.builder().setResultPageSizeTo(10).build()));
+
+            MamManager.MamPrefs prefs = mam.retrieveArchivingPreferences().asMamPrefs();
+            assertThat(prefs.getDefaultBehavior()).isEqualTo(DefaultBehavior.always);
+            prefs.setDefaultBehavior(DefaultBehavior.never);
+            assertThat(mam.updateArchivingPreferences(prefs).asMamPrefs().getDefaultBehavior()).isEqualTo(DefaultBehavior.never);
+            ChatManager.getInstanceFor(alice).chatWith(bob).send("not for alice's archive");
+            assertThat(bobInbox.next().getBody()).isEqualTo("not for alice's archive");
             alice.disconnect();
             bobClient.disconnect();
 
@@ -88,6 +96,7 @@ class MamIT {
             assertThat(all.getMessages()).hasSize(7);
             assertThat(after.getMessageUidOfLatestMessage()).isEqualTo(aliceIds.getLast());
             assertThat(bodies(after.queryMostRecentPage(bob, 2).getMessages())).containsExactly("to bob 4", "to bob 5");
+            assertThat(after.retrieveArchivingPreferences().asMamPrefs().getDefaultBehavior()).isEqualTo(DefaultBehavior.never);
             again.disconnect();
         }
     }
