@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.jxmpp.jid.Jid;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.StanzaException;
@@ -37,7 +38,7 @@ record ArchivePrefs(Mode mode, Set<Jid> always, Set<Jid> never) {
     }
 
     /** Whether a message with the peer is archived; {@code inRoster} is asked only for the roster default. */
-    boolean archives(Jid peer, java.util.function.BooleanSupplier inRoster) {
+    boolean archives(Jid peer, BooleanSupplier inRoster) {
         if (listed(never, peer)) return false;
         if (listed(always, peer)) return true;
         return switch (mode) {

@@ -23,6 +23,10 @@ import org.passerelle.core.store.RosterItem;
 import org.passerelle.core.store.Subscription;
 import org.passerelle.core.testing.TestServer;
 import org.passerelle.core.testing.TestSession;
+import org.passerelle.modules.blocking.BlockingModule;
+import org.passerelle.modules.message.MessageModule;
+import org.passerelle.modules.offline.OfflineModule;
+import org.passerelle.modules.presence.PresenceModule;
 import org.passerelle.xml.Element;
 
 class MamArchivingTest {
@@ -183,9 +187,8 @@ class MamArchivingTest {
 
     @Test
     void whatTheRecipientBlockedIsNotArchivedForThem() {
-        try (TestServer server = new TestServer("", new org.passerelle.modules.presence.PresenceModule(),
-                new org.passerelle.modules.message.MessageModule(), new org.passerelle.modules.offline.OfflineModule(),
-                new org.passerelle.modules.blocking.BlockingModule(), new MamModule())) {
+        try (TestServer server = new TestServer("", new PresenceModule(), new MessageModule(), new OfflineModule(),
+                new BlockingModule(), new MamModule())) {
             TestSession alice = available(server, "alice@localhost/a", 0);
             TestSession bob = available(server, "bob@localhost/b", 0);
             server.send(bob, "<iq type='set' id='b'><block xmlns='urn:xmpp:blocking'><item jid='alice@localhost'/></block></iq>");

@@ -15,6 +15,7 @@ import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.testing.TestServer;
 import org.passerelle.core.testing.TestSession;
 import org.passerelle.modules.forms.DataForm;
+import org.passerelle.modules.forms.Field;
 import org.passerelle.modules.mam.MamTesting.Answer;
 import org.passerelle.xml.Element;
 
@@ -166,7 +167,7 @@ class MamQueryTest {
             DataForm form = DataForm.find(MamTesting.send(server, alice, "<iq type='get' id='f'><query xmlns='urn:xmpp:mam:2'/></iq>")
                     .iq().element().child("query", MamModule.NS));
             assertThat(form.formType()).isEqualTo(MamModule.NS);
-            assertThat(form.fields()).extracting(org.passerelle.modules.forms.Field::var)
+            assertThat(form.fields()).extracting(Field::var)
                     .contains("with", "start", "end", "after-id", "before-id", "ids");
         }
     }
