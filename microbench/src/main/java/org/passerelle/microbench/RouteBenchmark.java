@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.passerelle.core.config.ConfigLoader;
 import org.passerelle.core.config.ServerConfig;
 import org.passerelle.core.event.SessionStarted;
 import org.passerelle.core.module.ModuleLoader;
@@ -31,7 +32,7 @@ import org.passerelle.xml.Element;
 
 /**
  * The routing decision for a chat message from alice's session to bob, with every module on the
- * class path started by {@link ModuleLoader#startAll()} over in-memory stores. Both clients are
+ * class path but the archive (mam) started by {@link ModuleLoader#startAll()} over in-memory stores. Both clients are
  * available and have carbons enabled, as current clients do; bob has one or two resources.
  * {@code route*} start at {@code Router.route} with a stanza already stamped; {@code process*}
  * start where a client's element enters ({@code ClientStanzas.process}: from check and stamping,
@@ -59,7 +60,10 @@ public class RouteBenchmark {
 
     @Setup
     public void start() throws StanzaException, StreamErrorException {
-        server = ServerContexts.create(ServerConfig.defaults(), new MemoryStores(), Clock.systemUTC());
+        // Not the archive: its in-memory store would grow by two messages per operation without bound;
+        // an archive write is a store commit, measured by ArchiveBenchmark.append.
+        ServerConfig config = ConfigLoader.parse("disabledModules: [mam]", "route-benchmark");
+        server = ServerContexts.create(config, new MemoryStores(), Clock.systemUTC());
         modules = new ModuleLoader(server);
         modules.startAll();
         alice = login("alice@localhost/phone");

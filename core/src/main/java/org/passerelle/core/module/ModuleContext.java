@@ -7,6 +7,7 @@ import org.passerelle.core.routing.DeliveryInterceptor;
 import org.passerelle.core.routing.Destination;
 import org.passerelle.core.routing.InboundInterceptor;
 import org.passerelle.core.routing.IqHandler;
+import org.passerelle.core.routing.LocalInterceptor;
 import org.passerelle.core.routing.StanzaHandler;
 import org.passerelle.core.session.Session;
 import org.passerelle.core.stanza.StanzaKind;
@@ -28,6 +29,9 @@ public interface ModuleContext {
     void inbound(int priority, InboundInterceptor interceptor);
 
     void delivery(int priority, DeliveryInterceptor interceptor);
+
+    /** Sees messages and presences to local accounts before the handlers (see {@link LocalInterceptor}). */
+    void local(int priority, LocalInterceptor interceptor);
 
     <E> void on(Class<E> event, int priority, EventListener<? super E> listener);
 

@@ -13,6 +13,7 @@ import org.passerelle.core.routing.DeliveryInterceptor;
 import org.passerelle.core.routing.Destination;
 import org.passerelle.core.routing.InboundInterceptor;
 import org.passerelle.core.routing.IqHandler;
+import org.passerelle.core.routing.LocalInterceptor;
 import org.passerelle.core.routing.StanzaHandler;
 import org.passerelle.core.session.Session;
 import org.passerelle.core.stanza.StanzaKind;
@@ -111,6 +112,11 @@ public final class ModuleLoader implements AutoCloseable {
         @Override
         public void delivery(int priority, DeliveryInterceptor interceptor) {
             undo.add(server.hooks().delivery(priority, interceptor));
+        }
+
+        @Override
+        public void local(int priority, LocalInterceptor interceptor) {
+            undo.add(server.hooks().local(priority, interceptor));
         }
 
         @Override

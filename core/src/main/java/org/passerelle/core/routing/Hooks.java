@@ -8,12 +8,13 @@ import org.passerelle.core.stanza.StanzaKind;
 
 /**
  * The points where modules plug into routing: handlers per destination and stanza kind, inbound
- * interceptors and delivery interceptors, each kept in priority order (lowest first).
+ * interceptors, local interceptors and delivery interceptors, each kept in priority order (lowest first).
  */
 public final class Hooks {
     private final Map<Destination, Map<StanzaKind, PriorityList<StanzaHandler>>> handlers = new EnumMap<>(Destination.class);
     private final PriorityList<InboundInterceptor> inbound = new PriorityList<>();
     private final PriorityList<DeliveryInterceptor> delivery = new PriorityList<>();
+    private final PriorityList<LocalInterceptor> local = new PriorityList<>();
 
     public Hooks() {
         for (Destination d : Destination.values()) {
@@ -35,12 +36,20 @@ public final class Hooks {
         return delivery.add(priority, interceptor);
     }
 
+    public Runnable local(int priority, LocalInterceptor interceptor) {
+        return local.add(priority, interceptor);
+    }
+
     List<StanzaHandler> handlers(Destination destination, StanzaKind kind) {
         return handlers.get(destination).get(kind).items();
     }
 
     List<InboundInterceptor> inbound() {
         return inbound.items();
+    }
+
+    List<LocalInterceptor> local() {
+        return local.items();
     }
 
     List<DeliveryInterceptor> delivery() {

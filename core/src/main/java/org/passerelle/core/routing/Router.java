@@ -78,10 +78,17 @@ public final class Router {
             if (answer != null) route(answer);
             return;
         }
-        for (StanzaHandler h : hooks.handlers(destination, stanza.kind())) {
-            if (h.handle(stanza)) return;
+        Stanza s = stanza;
+        if (destination != Destination.SERVER) {
+            for (LocalInterceptor i : hooks.local()) {
+                s = i.intercept(destination, s);
+                if (s == null) return;
+            }
         }
-        fallback(destination, stanza);
+        for (StanzaHandler h : hooks.handlers(destination, s.kind())) {
+            if (h.handle(s)) return;
+        }
+        fallback(destination, s);
     }
 
     /** What happens when no module took the stanza. */

@@ -23,6 +23,24 @@ class RouterTest {
     }
 
     @Test
+    void localInterceptorsChangeOrConsumeStanzasToAccountsOnly() throws Exception {
+        try (TestServer server = new TestServer()) {
+            server.context().hooks().local(0, (destination, s) -> {
+                if ("drop".equals(s.id())) return null;
+                return s.withElement(s.element().withAttr("seen", destination.name()));
+            });
+            TestSession alice = server.login("alice@localhost/phone");
+            TestSession bob = server.login("bob@localhost/pc");
+            server.send(alice, "<message to='bob@localhost/pc' id='drop'><body>no</body></message>");
+            server.send(alice, "<message to='bob@localhost/pc' id='keep'><body>yes</body></message>");
+            Stanza got = bob.next();
+            assertThat(got.id()).isEqualTo("keep");
+            assertThat(got.element().attr("seen")).isEqualTo("RESOURCE");
+            bob.assertNothingMore();
+        }
+    }
+
+    @Test
     void unknownIqNamespaceIsServiceUnavailable() {
         try (TestServer server = new TestServer()) {
             TestSession alice = server.login("alice@localhost/phone");

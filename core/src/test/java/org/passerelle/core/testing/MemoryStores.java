@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.store.Account;
+import org.passerelle.core.store.ArchiveStore;
 import org.passerelle.core.store.AccountStore;
 import org.passerelle.core.store.KeyValueStore;
 import org.passerelle.core.store.OfflineMessage;
@@ -28,6 +29,7 @@ public final class MemoryStores implements Stores {
     private final Map<EntityBareJid, List<OfflineMessage>> offline = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> kv = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final ArchiveStore archiveStore = new MemoryArchiveStore();
 
     private final AccountStore accountStore = new AccountStore() {
         public Optional<Account> find(EntityBareJid jid) { return Optional.ofNullable(accounts.get(jid)); }
@@ -107,6 +109,7 @@ public final class MemoryStores implements Stores {
     @Override public RosterStore roster() { return rosterStore; }
     @Override public OfflineStore offline() { return offlineStore; }
     @Override public KeyValueStore keyValue() { return kvStore; }
+    @Override public ArchiveStore archive() { return archiveStore; }
     @Override public String description() { return "memory"; }
     @Override public void close() { }
 }

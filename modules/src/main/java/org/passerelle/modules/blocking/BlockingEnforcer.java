@@ -39,7 +39,7 @@ final class BlockingEnforcer {
         return stanza;
     }
 
-    /** Handler for messages and presence to an account's bare JID: true when it took (refused) the stanza. */
+    /** Messages and presence to an account (bare or full JID) from anywhere: true when refused. */
     boolean toAccount(Stanza stanza) {
         Jid from = stanza.from();
         EntityBareJid owner = stanza.to().asEntityBareJidIfPossible();

@@ -21,7 +21,6 @@ import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.stanza.StanzaException;
-import org.passerelle.core.stanza.StanzaKind;
 import org.passerelle.xml.Element;
 
 /** The block list protocol; enforcement is in {@link BlockingEnforcer}, presence updates in {@link BlockPresence}. */
@@ -50,8 +49,8 @@ public final class BlockingModule implements Module {
         ctx.iq(Destination.ACCOUNT, BlockList.NS, this::handle);
         ctx.inbound(10, enforcer::fromClient);
         ctx.delivery(10, enforcer::toSession);
-        ctx.handle(Destination.ACCOUNT, StanzaKind.MESSAGE, -1000, enforcer::toAccount);
-        ctx.handle(Destination.ACCOUNT, StanzaKind.PRESENCE, -1000, enforcer::toAccount);
+        // Before any other local interceptor (archiving): a refused stanza leaves no trace.
+        ctx.local(10, (destination, stanza) -> enforcer.toAccount(stanza) ? null : stanza);
         ctx.on(SessionEnded.class, 100, e -> {
             lists.evictIfOffline(e.session().bareJid());
             return false;

@@ -11,7 +11,8 @@
  *     {@code <blocked xmlns='urn:xmpp:blocking:errors'/>} back (errors and IQ results are just dropped);</li>
  * <li>a blocked JID sends to the account: presence dropped silently, messages and IQ requests answered
  *     {@code service-unavailable}, other IQs dropped, so that the account looks offline. Checked for
- *     messages and presence to the bare JID (before delivery or offline storage), for every stanza given
+ *     messages and presence to the bare or a full JID as they arrive (a local interceptor, before
+ *     archiving, delivery or offline storage), for every stanza given
  *     to one of the account's sessions, and for client IQs to the bare JID (which do not pass handlers);</li>
  * <li>what the account's own server sends on its behalf (presence broadcasts) never reaches a JID it blocked.</li>
  * </ul>

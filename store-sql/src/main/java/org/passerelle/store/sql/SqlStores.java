@@ -11,6 +11,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.passerelle.core.config.StorageConfig;
 import org.passerelle.core.store.AccountStore;
+import org.passerelle.core.store.ArchiveStore;
 import org.passerelle.core.store.KeyValueStore;
 import org.passerelle.core.store.OfflineStore;
 import org.passerelle.core.store.RosterStore;
@@ -34,6 +35,7 @@ public final class SqlStores implements Stores {
     private final SqlRosterStore roster;
     private final SqlOfflineStore offline;
     private final SqlKeyValueStore keyValue;
+    private final SqlArchiveStore archive;
 
     private SqlStores(SqlDatabase db, String description) {
         this.db = db;
@@ -42,6 +44,7 @@ public final class SqlStores implements Stores {
         this.roster = new SqlRosterStore(db);
         this.offline = new SqlOfflineStore(db);
         this.keyValue = new SqlKeyValueStore(db);
+        this.archive = new SqlArchiveStore(db);
     }
 
     /**
@@ -157,6 +160,8 @@ public final class SqlStores implements Stores {
     @Override public OfflineStore offline() { return offline; }
 
     @Override public KeyValueStore keyValue() { return keyValue; }
+
+    @Override public ArchiveStore archive() { return archive; }
 
     @Override public String description() { return description; }
 
