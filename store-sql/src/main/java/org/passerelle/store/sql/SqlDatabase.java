@@ -11,7 +11,9 @@ import java.sql.SQLException;
  *
  * <p>SQLite allows one writer at a time, so it gets a write pool of exactly one connection:
  * writers queue for it in the pool instead of failing with SQLITE_BUSY, and readers use their own
- * small pool (WAL lets them read while the writer writes). PostgreSQL uses one pool for both.
+ * small pool (WAL lets them read while the writer writes); its writes go through {@link GroupCommit},
+ * which commits whatever has queued in one transaction. PostgreSQL uses one pool for both, and its
+ * own group commit across connections.
  */
 final class SqlDatabase implements AutoCloseable {
     /** Work on a connection; the transaction around it belongs to the caller. */
@@ -23,11 +25,13 @@ final class SqlDatabase implements AutoCloseable {
     private final SqlDialect dialect;
     private final HikariDataSource writer;
     private final HikariDataSource reader;
+    private final GroupCommit groupCommit;
 
     SqlDatabase(SqlDialect dialect, HikariDataSource writer, HikariDataSource reader) {
         this.dialect = dialect;
         this.writer = writer;
         this.reader = reader;
+        this.groupCommit = dialect == SqlDialect.SQLITE ? new GroupCommit(writer, "sqlite-group-commit") : null;
     }
 
     SqlDialect dialect() {
@@ -36,7 +40,7 @@ final class SqlDatabase implements AutoCloseable {
 
     /** Runs the work in a transaction, committed (durable) when this returns; rolled back if it throws. */
     <T> T write(Work<T> work) {
-        return inTransaction(writer, work);
+        return groupCommit != null ? groupCommit.write(work) : inTransaction(writer, work);
     }
 
     /** Runs queries in one transaction; never writes. */
@@ -69,6 +73,7 @@ final class SqlDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (groupCommit != null) groupCommit.close();
         if (reader != writer) reader.close();
         writer.close();
     }
