@@ -9,7 +9,7 @@ CREATE TABLE archive_messages (
     outgoing      BOOLEAN NOT NULL,
     stanza        TEXT NOT NULL,
     PRIMARY KEY (owner, id)
-);
+) ${clusteredByKey};
 -- Queries filtered by the peer (XEP-0313 'with').
 CREATE INDEX archive_messages_by_with ON archive_messages (owner, with_jid, id);
 -- Retention by age across all archives.

@@ -3,7 +3,6 @@ package org.passerelle.store.sql;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -14,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * SQLite's single writer, shared: units of work queue here and one thread runs whatever has
- * queued in one transaction, each unit inside its own savepoint, then commits once. A unit that
- * fails is rolled back to its savepoint alone; a failed commit fails the whole batch. Each caller
+ * queued in one transaction, then commits once. If a unit fails, the batch is rolled back and each
+ * unit runs again in a transaction of its own, so one failure costs no other unit. Each caller
  * still returns only after the commit, so a write is as durable as before, but a burst of writes
  * (two archive entries per chat message, offline messages, roster changes) pays one transaction
  * and one WAL commit instead of one each — and no hand-over of the only connection per write.
@@ -25,18 +24,26 @@ final class GroupCommit implements AutoCloseable {
     static final int MAX_BATCH = 256;
 
     private record Task<T>(SqlDatabase.Work<T> work, CompletableFuture<T> done) {
-        void run(Connection c, List<Runnable> completions) {
+        /** Runs in the shared transaction; the result is handed over only after the commit. */
+        Runnable run(Connection c) throws SQLException {
+            T result = work.run(c);
+            return () -> done.complete(result);
+        }
+
+        /** Runs alone, in a transaction of its own, after its batch failed. */
+        void runAlone(Connection c) {
             try {
-                Savepoint sp = c.setSavepoint();
+                c.setAutoCommit(false);
+                T result = work.run(c);
+                c.setAutoCommit(true);
+                done.complete(result);
+            } catch (SQLException | RuntimeException e) {
                 try {
-                    T result = work.run(c);
-                    c.releaseSavepoint(sp);
-                    completions.add(() -> done.complete(result));
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback(sp);
-                    done.completeExceptionally(e); // rolled back alone: nothing of it will be committed
+                    c.rollback();
+                    c.setAutoCommit(true);
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
                 }
-            } catch (SQLException e) {
                 done.completeExceptionally(e);
             }
         }
@@ -84,21 +91,23 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /**
+     * All units in one transaction. Failures are rare (a constraint the caller did not expect), so
+     * rather than a savepoint per unit, a failed batch is rolled back whole and each unit run again
+     * alone: units only touch their connection, so running one again after a rollback is safe.
+     */
     private void runBatch(List<Task<?>> batch) {
         List<Runnable> completions = new ArrayList<>(batch.size());
         try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
             try {
-                for (Task<?> t : batch) t.run(c, completions);
+                c.setAutoCommit(false);
+                for (Task<?> t : batch) completions.add(t.run(c));
                 c.setAutoCommit(true); // commits (see SqlDatabase on why not commit())
             } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                    c.setAutoCommit(true);
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
+                c.rollback();
+                c.setAutoCommit(true);
+                for (Task<?> t : batch) t.runAlone(c);
+                return;
             }
         } catch (SQLException | RuntimeException e) {
             for (Task<?> t : batch) t.done().completeExceptionally(e);
