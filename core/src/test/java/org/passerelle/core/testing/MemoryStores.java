@@ -28,6 +28,7 @@ public final class MemoryStores implements Stores {
     private final Map<EntityBareJid, List<OfflineMessage>> offline = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> kv = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final MemoryRoomStore roomStore = new MemoryRoomStore();
 
     private final AccountStore accountStore = new AccountStore() {
         public Optional<Account> find(EntityBareJid jid) { return Optional.ofNullable(accounts.get(jid)); }
@@ -107,6 +108,7 @@ public final class MemoryStores implements Stores {
     @Override public RosterStore roster() { return rosterStore; }
     @Override public OfflineStore offline() { return offlineStore; }
     @Override public KeyValueStore keyValue() { return kvStore; }
+    @Override public org.passerelle.core.store.RoomStore rooms() { return roomStore; }
     @Override public String description() { return "memory"; }
     @Override public void close() { }
 }
