@@ -1,0 +1,111 @@
+package org.passerelle.modules.muc;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.EntityFullJid;
+import org.passerelle.core.stanza.Namespaces;
+import org.passerelle.core.stanza.Stanza;
+import org.passerelle.core.stanza.StanzaException;
+import org.passerelle.modules.muc.Presences.Change;
+import org.passerelle.xml.Element;
+
+/**
+ * Presence to {@code room/nick} (XEP-0045 §7.2 to §7.6, §7.14): entering with its checks,
+ * the welcome (occupants, self-presence, history, subject), presence updates, nickname changes
+ * and leaving. Called with the room's lock held.
+ */
+final class Joining {
+    private Joining() {
+    }
+
+    static void presence(Room room, Stanza p, boolean created) throws StanzaException {
+        EntityFullJid from = (EntityFullJid) p.from();
+        String nick = p.to().getResourceOrThrow().toString();
+        Occupant me = room.occupants.byReal(from);
+        String type = p.type();
+        if ("unavailable".equals(type) || "error".equals(type)) {
+            if (me != null) leave(room, me.withPresence(Presences.payload(p.element())), Change.NONE, Set.of());
+            return;
+        }
+        if (type != null) return; // subscriptions and probes mean nothing to a room
+        if (me == null) {
+            join(room, p, from, nick, created);
+        } else if (me.nick().equals(nick)) {
+            Occupant updated = me.withPresence(Presences.payload(p.element()));
+            room.occupants.put(updated);
+            Presences.broadcast(room, updated, null, Change.NONE, room.occupants.all(), Set.of(), Set.of());
+        } else {
+            changeNick(room, me, nick, p.element());
+        }
+    }
+
+    private static void join(Room room, Stanza p, EntityFullJid from, String nick, boolean created) throws StanzaException {
+        BareJid user = from.asBareJid();
+        Affiliation affiliation = room.affiliation(user);
+        Element x = p.element().child("x", Muc.NS);
+        if (room.locked && affiliation != Affiliation.OWNER) throw new StanzaException("item-not-found", "the room is not configured yet");
+        if (affiliation == Affiliation.OUTCAST) throw new StanzaException("forbidden", "you are banned from this room");
+        if (room.config.membersOnly() && affiliation == Affiliation.NONE) {
+            throw new StanzaException("registration-required", "the room is for members only");
+        }
+        if (room.occupants.byNick(nick) != null) throw new StanzaException("conflict", "that nickname is taken");
+        if (room.config.needsPassword() && affiliation != Affiliation.OWNER
+                && (x == null || !room.config.password().equals(x.childText("password", Muc.NS)))) {
+            throw new StanzaException("not-authorized", "the room needs a password");
+        }
+        if (room.occupants.size() >= room.maxUsers() && !affiliation.isAdmin()) {
+            throw new StanzaException("service-unavailable", "the room is full");
+        }
+        Occupant me = new Occupant(from, nick, affiliation.defaultRole(room.config.moderated()),
+                Presences.payload(p.element()), room.occupantId(user));
+        List<Occupant> others = room.occupants.all();
+        for (Occupant o : others) Presences.send(room, o, me, null, Change.NONE, Set.of());
+        room.occupants.put(me);
+        room.service.joined(from, room.jid);
+        Presences.broadcast(room, me, null, Change.NONE, others, Set.of(), Set.of());
+        Set<Integer> self = new HashSet<>(Set.of(110));
+        if (room.config.nonAnonymous()) self.add(100);
+        if (created) self.add(201);
+        Presences.broadcast(room, me, null, Change.NONE, List.of(me), Set.of(), self);
+        sendHistory(room, me, x == null ? null : x.child("history", Muc.NS));
+        Element.Builder subject = Element.builder("message", Namespaces.CLIENT).attr("type", "groupchat")
+                .child(Element.builder("subject", Namespaces.CLIENT).text(room.subject).build());
+        room.send(subject.build(), room.subjectNick.isEmpty() ? room.jid : room.occupantJid(room.subjectNick), from);
+    }
+
+    private static void sendHistory(Room room, Occupant me, Element request) {
+        Instant now = room.service.clock().instant();
+        for (History.Entry e : room.history.select(request, now)) {
+            Element delay = Element.builder("delay", Namespaces.DELAY).attr("from", room.jid.toString())
+                    .attr("stamp", DateTimeFormatter.ISO_INSTANT.format(e.at().truncatedTo(ChronoUnit.MILLIS))).build();
+            room.send(e.message().withChild(delay), e.from(), me.real());
+        }
+    }
+
+    private static void changeNick(Room room, Occupant me, String nick, Element presence) throws StanzaException {
+        Occupant holder = room.occupants.byNick(nick);
+        if (holder != null && !holder.real().equals(me.real())) throw new StanzaException("conflict", "that nickname is taken");
+        List<Occupant> all = room.occupants.all();
+        Presences.broadcast(room, me, "unavailable", new Change(nick, null, null, null), all, Set.of(303), Set.of());
+        Occupant renamed = me.withNick(nick).withPresence(Presences.payload(presence));
+        room.occupants.put(renamed);
+        Presences.broadcast(room, renamed, null, Change.NONE, room.occupants.all(), Set.of(), Set.of());
+    }
+
+    /**
+     * Removes the occupant and tells everyone, itself included; {@code codes} say why (307 kicked,
+     * 301 banned...). The room goes away when it is empty and not persistent.
+     */
+    static void leave(Room room, Occupant me, Change change, Set<Integer> codes) {
+        List<Occupant> all = room.occupants.all();
+        room.occupants.remove(me);
+        room.service.left(me.real(), room.jid);
+        Presences.broadcast(room, me, "unavailable", change, all, codes, Set.of());
+        room.service.dropIfEmpty(room);
+    }
+}

@@ -1,0 +1,127 @@
+package org.passerelle.modules.muc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.EntityFullJid;
+import org.passerelle.core.stanza.Jids;
+import org.passerelle.core.stanza.Stanza;
+import org.passerelle.core.stanza.StanzaException;
+import org.passerelle.core.store.RoomAffiliation;
+import org.passerelle.modules.muc.Presences.Change;
+import org.passerelle.xml.Element;
+
+/**
+ * The muc#admin protocol (XEP-0045 §8, §9, §10.3 to §10.5): kick, voice, moderator rights by
+ * nickname; member, ban, admin and owner lists by JID. A request with several items is checked
+ * whole before any item is applied. Called with the room's lock held.
+ */
+final class RoomAdmin {
+    private RoomAdmin() {
+    }
+
+    static Stanza handle(Room room, Stanza iq) throws StanzaException {
+        Element query = iq.element().child("query", Muc.ADMIN);
+        Occupant me = room.occupants.byReal((EntityFullJid) iq.from());
+        Affiliation mine = room.affiliation(iq.from().asBareJid());
+        List<Element> items = query.children("item", Muc.ADMIN);
+        if (items.isEmpty()) throw new StanzaException("bad-request", "expected at least one item");
+        if ("get".equals(iq.type())) return iq.result(list(room, items.getFirst(), me, mine));
+        List<Runnable> changes = new ArrayList<>();
+        for (Element item : items) changes.add(check(room, item, me, mine));
+        changes.forEach(Runnable::run);
+        return iq.result(null);
+    }
+
+    private static Element list(Room room, Element item, Occupant me, Affiliation mine) throws StanzaException {
+        Element.Builder q = Element.builder("query", Muc.ADMIN);
+        Affiliation affiliation = Affiliation.parse(item.attr("affiliation"));
+        Role role = Role.parse(item.attr("role"));
+        if (affiliation != null && affiliation != Affiliation.NONE) {
+            if (!mine.isAdmin()) throw new StanzaException("forbidden", "only admins and owners see the lists");
+            for (RoomAffiliation a : room.withAffiliation(affiliation)) {
+                q.child(Element.builder("item", Muc.ADMIN).attr("affiliation", a.affiliation()).attr("jid", a.jid().toString())
+                        .textChild("reason", Muc.ADMIN, a.reason()).build());
+            }
+        } else if (role == Role.MODERATOR || role == Role.PARTICIPANT || role == Role.VISITOR) {
+            if (me == null || me.role() != Role.MODERATOR) throw new StanzaException("forbidden", "only moderators see roles");
+            for (Occupant o : room.occupants.all()) {
+                if (o.role() != role) continue;
+                q.child(Element.builder("item", Muc.ADMIN).attr("role", o.role().xml()).attr("nick", o.nick())
+                        .attr("affiliation", room.affiliation(o.real().asBareJid()).xml())
+                        .attr("jid", room.showsJidsTo(me) ? o.real().toString() : null).build());
+            }
+        } else {
+            throw new StanzaException("bad-request", "ask for one affiliation or one role");
+        }
+        return q.build();
+    }
+
+    /** Checks one item and returns the change it makes, to run once every item passed. */
+    private static Runnable check(Room room, Element item, Occupant me, Affiliation mine) throws StanzaException {
+        String reason = item.childText("reason", Muc.ADMIN);
+        String actor = me == null ? null : me.nick();
+        if (item.attr("role") != null) {
+            Role role = Role.parse(item.attr("role"));
+            if (role == null || item.attr("nick") == null) throw new StanzaException("bad-request", "a role item needs a role and a nick");
+            if (me == null || me.role() != Role.MODERATOR) throw new StanzaException("forbidden", "only moderators change roles");
+            Occupant target = room.occupants.byNick(item.attr("nick"));
+            if (target == null) throw new StanzaException("item-not-found", "no occupant with that nickname");
+            Affiliation theirs = room.affiliation(target.real().asBareJid());
+            if (theirs.isAdmin() && role != Role.MODERATOR) {
+                throw new StanzaException("not-allowed", "admins and owners keep their moderator role");
+            }
+            if ((role == Role.MODERATOR || target.role() == Role.MODERATOR) && !mine.isAdmin()) {
+                throw new StanzaException("forbidden", "only admins and owners grant or revoke moderator rights");
+            }
+            return () -> setRole(room, target, role, actor, reason);
+        }
+        Affiliation affiliation = Affiliation.parse(item.attr("affiliation"));
+        if (affiliation == null) throw new StanzaException("bad-request", "an item needs a role or an affiliation");
+        BareJid user = user(room, item);
+        if (!mine.isAdmin()) throw new StanzaException("forbidden", "only admins and owners change affiliations");
+        Affiliation theirs = room.affiliation(user);
+        if ((affiliation.isAdmin() || theirs.isAdmin()) && mine != Affiliation.OWNER) {
+            throw new StanzaException("not-allowed", "only owners change admins and owners");
+        }
+        if (theirs == Affiliation.OWNER && affiliation != Affiliation.OWNER && room.withAffiliation(Affiliation.OWNER).size() == 1) {
+            throw new StanzaException("conflict", "a room keeps at least one owner");
+        }
+        return () -> setAffiliation(room, user, affiliation, actor, reason);
+    }
+
+    private static BareJid user(Room room, Element item) throws StanzaException {
+        if (item.attr("jid") != null) return Jids.parse(item.attr("jid")).asBareJid();
+        Occupant o = item.attr("nick") == null ? null : room.occupants.byNick(item.attr("nick"));
+        if (o == null) throw new StanzaException("bad-request", "an affiliation item needs a jid (or the nick of an occupant)");
+        return o.real().asBareJid();
+    }
+
+    static void setRole(Room room, Occupant target, Role role, String actor, String reason) {
+        if (role == Role.NONE) {
+            Joining.leave(room, target, new Change(null, actor, reason, null), Set.of(307));
+            return;
+        }
+        Occupant changed = target.withRole(role);
+        room.occupants.put(changed);
+        Presences.broadcast(room, changed, null, new Change(null, actor, reason, null), room.occupants.all(), Set.of(), Set.of());
+    }
+
+    /** Sets the affiliation and updates the user's occupants: banned (301) or no longer a member of a members-only room (321) leave. */
+    static void setAffiliation(Room room, BareJid user, Affiliation affiliation, String actor, String reason) {
+        room.setAffiliation(user, affiliation, affiliation == Affiliation.OUTCAST ? reason : null);
+        for (Occupant o : room.occupants.of(user)) {
+            if (affiliation == Affiliation.OUTCAST) {
+                Joining.leave(room, o, new Change(null, actor, reason, null), Set.of(301));
+            } else if (affiliation == Affiliation.NONE && room.config.membersOnly()) {
+                Joining.leave(room, o, new Change(null, actor, reason, null), Set.of(321));
+            } else {
+                Role role = affiliation.defaultRole(room.config.moderated());
+                Occupant changed = o.withRole(role);
+                room.occupants.put(changed);
+                Presences.broadcast(room, changed, null, new Change(null, actor, reason, null), room.occupants.all(), Set.of(), Set.of());
+            }
+        }
+    }
+}
