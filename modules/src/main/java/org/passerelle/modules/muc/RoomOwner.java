@@ -40,8 +40,10 @@ final class RoomOwner {
             return iq.result(null);
         }
         if (!"submit".equals(form.type())) throw new StanzaException("bad-request", "the form must be of type submit");
-        configure(room, RoomConfigForm.apply(room.config, form, room.service.options().maxUsers()));
-        return iq.result(null);
+        RoomConfig next = RoomConfigForm.apply(room.config, form, room.service.options().maxUsers());
+        room.service.router().route(iq.result(null)); // the owner hears of success before the others of the change
+        configure(room, next);
+        return null;
     }
 
     private static void configure(Room room, RoomConfig next) {
