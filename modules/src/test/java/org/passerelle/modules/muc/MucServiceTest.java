@@ -42,6 +42,9 @@ class MucServiceTest {
         try (TestServer server = new TestServer(org.passerelle.core.config.ServerConfig.defaults(), stores, new MucModule())) {
             TestSession bob = server.login("bob@localhost/b");
             TestSession carol = server.login("carol@localhost/c");
+            server.send(carol, "<iq type='get' id='i' to='tea@conference.localhost'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>");
+            assertThat(org.passerelle.modules.forms.DataForm.find(carol.next().element().firstElement()).value("muc#roominfo_subject"))
+                    .isEqualTo("Oolong");
             server.send(bob, join("tea", "Bob"));
             Stanza self = bob.next();
             assertThat(codes(self)).containsExactly(110);
