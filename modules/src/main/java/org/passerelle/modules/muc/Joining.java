@@ -26,6 +26,7 @@ final class Joining {
     static void presence(Room room, Stanza p, boolean created) throws StanzaException {
         EntityFullJid from = (EntityFullJid) p.from();
         String nick = p.to().getResourceOrThrow().toString();
+        if (Nicknames.key(nick).isEmpty()) throw new StanzaException("jid-malformed", "the nickname is blank");
         Occupant me = room.occupants.byReal(from);
         String type = p.type();
         if ("unavailable".equals(type) || "error".equals(type)) {

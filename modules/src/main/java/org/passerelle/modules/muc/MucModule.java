@@ -1,5 +1,7 @@
 package org.passerelle.modules.muc;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.passerelle.core.event.PresenceUnavailable;
@@ -9,9 +11,6 @@ import org.passerelle.core.module.Implements;
 import org.passerelle.core.module.Module;
 import org.passerelle.core.module.ModuleContext;
 import org.passerelle.core.module.ServerContext;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Multi-user chat: a service at {@code <subdomain>.<domain>} for each hosted domain, registered

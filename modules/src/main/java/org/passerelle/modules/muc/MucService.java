@@ -1,5 +1,6 @@
 package org.passerelle.modules.muc;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ final class MucService {
     private final MucOptions options;
     private final ServerContext server;
     private final RoomCreation creation;
+    private final SecureRandom random = new SecureRandom();
     private final Map<EntityBareJid, Room> rooms = new ConcurrentHashMap<>();
     /** The rooms each client is in, to take it out when its session ends. */
     private final Map<EntityFullJid, Set<EntityBareJid>> joined = new ConcurrentHashMap<>();
@@ -59,9 +61,13 @@ final class MucService {
 
     EventBus events() { return server.events(); }
 
+    /** Salts for occupant ids (SecureRandom is thread-safe). */
+    SecureRandom random() { return random; }
+
     /** The router's entry point: takes every stanza addressed to this service's domain. */
     boolean handle(Stanza s) {
-        if (s.from() == null) return true;
+        // Rooms never talk to rooms: nothing routed while a room's lock is held can wait for another room's lock.
+        if (s.from() == null || s.from().asDomainBareJid().equals(jid)) return true;
         try {
             Stanza answer = dispatch(s);
             if (answer != null) router().route(answer);

@@ -3,7 +3,6 @@ package org.passerelle.modules.muc;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -55,7 +54,7 @@ final class Room {
     /** A new room with its creator as owner, locked until configured. */
     static Room create(EntityBareJid jid, MucService service, BareJid owner, boolean locked) {
         byte[] random = new byte[16];
-        new SecureRandom().nextBytes(random);
+        service.random().nextBytes(random);
         Room room = new Room(jid, service, service.defaults(), Base64.getEncoder().encodeToString(random));
         room.affiliations.put(owner, new RoomAffiliation(owner, Affiliation.OWNER.xml(), null));
         room.locked = locked;

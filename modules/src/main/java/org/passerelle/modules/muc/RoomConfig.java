@@ -50,11 +50,6 @@ record RoomConfig(String name, String description, boolean persistent, boolean p
         return passwordProtected && !password.isEmpty();
     }
 
-    RoomConfig withPersistent(boolean p) {
-        return new RoomConfig(name, description, p, publicRoom, membersOnly, moderated, passwordProtected, password,
-                nonAnonymous, maxUsers, allowInvites, changeSubject, allowPm);
-    }
-
     private static String flag(boolean b) {
         return b ? "1" : "0";
     }

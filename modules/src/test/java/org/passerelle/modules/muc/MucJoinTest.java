@@ -77,6 +77,8 @@ class MucJoinTest {
             assertThat(condition(bob.next())).isEqualTo("conflict");
             server.send(bob, join("tea", "\uFF21lice")); // fullwidth A
             assertThat(condition(bob.next())).isEqualTo("conflict");
+            server.send(bob, join("tea", "\u3000 ")); // spaces only
+            assertThat(condition(bob.next())).isEqualTo("jid-malformed");
             alice.assertNothingMore();
         }
     }
