@@ -41,7 +41,8 @@ final class Invitations {
                 room.setAffiliation(bare, Affiliation.MEMBER, null);
             }
             Element.Builder ux = Element.builder("x", Muc.USER).child(Element.builder("invite", Muc.USER)
-                    .attr("from", me.real().toString()).textChild("reason", Muc.USER, invite.childText("reason", Muc.USER)).build());
+                    .attr("from", me.real().toString())
+                    .textChild("reason", Muc.USER, invite.childText("reason", Muc.USER)).build());
             if (room.config.needsPassword()) ux.textChild("password", Muc.USER, room.config.password());
             String reason = invite.childText("reason", Muc.USER);
             Element out = Element.builder("message", Namespaces.CLIENT).child(ux.build())

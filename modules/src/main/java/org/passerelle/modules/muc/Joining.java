@@ -49,7 +49,9 @@ final class Joining {
         BareJid user = from.asBareJid();
         Affiliation affiliation = room.affiliation(user);
         Element x = p.element().child("x", Muc.NS);
-        if (room.locked && affiliation != Affiliation.OWNER) throw new StanzaException("item-not-found", "the room is not configured yet");
+        if (room.locked && affiliation != Affiliation.OWNER) {
+            throw new StanzaException("item-not-found", "the room is not configured yet");
+        }
         if (affiliation == Affiliation.OUTCAST) throw new StanzaException("forbidden", "you are banned from this room");
         if (room.config.membersOnly() && affiliation == Affiliation.NONE) {
             throw new StanzaException("registration-required", "the room is for members only");

@@ -19,9 +19,10 @@ import org.passerelle.core.module.ServerContext;
  */
 @Implements(spec = "XEP-0045", version = "1.35.1",
         note = "voice requests, registration (reserved nicknames) and room logging are not implemented")
-@Implements(spec = "XEP-0421", version = "0.1.0", note = "occupant ids in every room")
+@Implements(spec = "XEP-0421", version = "1.0.0", note = "occupant ids in every room")
 @Implements(spec = "XEP-0410", version = "1.1.0", note = "the room answers pings to one's own occupant JID")
-@Implements(spec = "XEP-0249", version = "1.2", note = "direct invitations pass from client to client; the rooms accept the invitees")
+@Implements(spec = "XEP-0249", version = "1.2",
+        note = "direct invitations pass from client to client; the rooms accept the invitees")
 public final class MucModule implements Module {
     @Override
     public String name() {

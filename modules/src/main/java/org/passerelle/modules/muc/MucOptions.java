@@ -33,7 +33,8 @@ public record MucOptions(String subdomain, String create, List<String> createDom
         if (maxUsers < 2) throw new IllegalArgumentException("maxUsers must be at least 2");
         if (defaults == null) defaults = new RoomDefaults(null, null, null, null, null, null, null, null, null);
         if (defaults.maxUsers() > maxUsers) {
-            throw new IllegalArgumentException("defaults.maxUsers (" + defaults.maxUsers() + ") is above maxUsers (" + maxUsers + ")");
+            throw new IllegalArgumentException("defaults.maxUsers (" + defaults.maxUsers() + ") is above maxUsers ("
+                    + maxUsers + ")");
         }
     }
 }

@@ -64,7 +64,9 @@ final class RoomAdmin {
         String actor = me == null ? null : me.nick();
         if (item.attr("role") != null) {
             Role role = Role.parse(item.attr("role"));
-            if (role == null || item.attr("nick") == null) throw new StanzaException("bad-request", "a role item needs a role and a nick");
+            if (role == null || item.attr("nick") == null) {
+                throw new StanzaException("bad-request", "a role item needs a role and a nick");
+            }
             if (me == null || me.role() != Role.MODERATOR) throw new StanzaException("forbidden", "only moderators change roles");
             Occupant target = room.occupants.byNick(item.attr("nick"));
             if (target == null) throw new StanzaException("item-not-found", "no occupant with that nickname");
@@ -85,7 +87,8 @@ final class RoomAdmin {
         if ((affiliation.isAdmin() || theirs.isAdmin()) && mine != Affiliation.OWNER) {
             throw new StanzaException("not-allowed", "only owners change admins and owners");
         }
-        if (theirs == Affiliation.OWNER && affiliation != Affiliation.OWNER && room.withAffiliation(Affiliation.OWNER).size() == 1) {
+        boolean lastOwner = theirs == Affiliation.OWNER && room.withAffiliation(Affiliation.OWNER).size() == 1;
+        if (lastOwner && affiliation != Affiliation.OWNER) {
             throw new StanzaException("conflict", "a room keeps at least one owner");
         }
         return () -> setAffiliation(room, user, affiliation, actor, reason);
@@ -108,7 +111,10 @@ final class RoomAdmin {
         Presences.broadcast(room, changed, null, new Change(null, actor, reason, null), room.occupants.all(), Set.of(), Set.of());
     }
 
-    /** Sets the affiliation and updates the user's occupants: banned (301) or no longer a member of a members-only room (321) leave. */
+    /**
+     * Sets the affiliation and updates the user's occupants: banned (301) or no longer a member of
+     * a members-only room (321), they leave; otherwise their role follows the new affiliation.
+     */
     static void setAffiliation(Room room, BareJid user, Affiliation affiliation, String actor, String reason) {
         room.setAffiliation(user, affiliation, affiliation == Affiliation.OUTCAST ? reason : null);
         for (Occupant o : room.occupants.of(user)) {
@@ -120,7 +126,8 @@ final class RoomAdmin {
                 Role role = affiliation.defaultRole(room.config.moderated());
                 Occupant changed = o.withRole(role);
                 room.occupants.put(changed);
-                Presences.broadcast(room, changed, null, new Change(null, actor, reason, null), room.occupants.all(), Set.of(), Set.of());
+                Presences.broadcast(room, changed, null, new Change(null, actor, reason, null), room.occupants.all(),
+                        Set.of(), Set.of());
             }
         }
     }

@@ -59,8 +59,10 @@ final class RoomDisco {
         q.child(DataForm.result(Muc.ROOMINFO, null,
                 Field.textSingle("muc#roominfo_description", "Description").withValue(c.description()),
                 Field.textSingle("muc#roominfo_subject", "Subject").withValue(room.subject),
-                Field.textSingle("muc#roominfo_occupants", "Number of occupants").withValue(Integer.toString(room.occupants.size())),
-                Field.of("boolean", "muc#roominfo_subjectmod", "Occupants may change the subject").withValue(c.changeSubject() ? "1" : "0"),
+                Field.textSingle("muc#roominfo_occupants", "Number of occupants")
+                        .withValue(Integer.toString(room.occupants.size())),
+                Field.of("boolean", "muc#roominfo_subjectmod", "Occupants may change the subject")
+                        .withValue(c.changeSubject() ? "1" : "0"),
                 Field.textSingle("muc#roomconfig_roomname", "Name").withValue(c.name()),
                 Field.textSingle("muc#maxhistoryfetch", "Messages kept for newcomers")
                         .withValue(Integer.toString(room.service.options().maxHistory()))).toElement());

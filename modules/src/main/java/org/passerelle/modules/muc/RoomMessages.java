@@ -38,8 +38,7 @@ final class RoomMessages {
         } else if (!me.role().hasVoice()) {
             throw new StanzaException("forbidden", "visitors may not speak in this moderated room");
         }
-        Element out = m.element().withoutChildren("occupant-id", Muc.OCCUPANT_ID)
-                .withChild(Element.builder("occupant-id", Muc.OCCUPANT_ID).attr("id", me.occupantId()).build());
+        Element out = withOccupantId(m.element(), me);
         EntityFullJid from = room.occupantJid(me.nick());
         Instant now = room.service.clock().instant();
         Element stored = out.withAttr("to", null).withAttr("from", from.toString());
@@ -67,9 +66,15 @@ final class RoomMessages {
             default -> false;
         };
         if (!allowed) throw new StanzaException("forbidden", "private messages are not allowed here");
-        Element out = m.element();
+        Element out = withOccupantId(m.element(), me);
         if (out.child("x", Muc.USER) == null) out = out.withChild(Element.of("x", Muc.USER));
         room.send(out, room.occupantJid(me.nick()), target.real());
+    }
+
+    /** XEP-0421: the room's occupant id replaces any the client put in. */
+    private static Element withOccupantId(Element message, Occupant sender) {
+        return message.withoutChildren("occupant-id", Muc.OCCUPANT_ID)
+                .withChild(Element.builder("occupant-id", Muc.OCCUPANT_ID).attr("id", sender.occupantId()).build());
     }
 
     /**

@@ -26,7 +26,8 @@ final class RoomOwner {
         }
         Element query = iq.element().child("query", Muc.OWNER);
         if ("get".equals(iq.type())) {
-            return iq.result(Element.builder("query", Muc.OWNER).child(RoomConfigForm.form(room.config, room.service.options().maxUsers())).build());
+            Element form = RoomConfigForm.form(room.config, room.service.options().maxUsers());
+            return iq.result(Element.builder("query", Muc.OWNER).child(form).build());
         }
         Element destroy = query.child("destroy", Muc.OWNER);
         if (destroy != null) {

@@ -96,6 +96,7 @@ class MucMessagesTest {
             assertThat(pm.from().toString()).isEqualTo("tea@conference.localhost/Bob");
             assertThat(pm.to().toString()).isEqualTo("alice@localhost/a");
             assertThat(pm.element().child("x", Muc.USER)).isNotNull();
+            assertThat(pm.element().child("occupant-id", Muc.OCCUPANT_ID)).as("XEP-0421 on private messages too").isNotNull();
             server.send(bob, "<message type='chat' to='tea@conference.localhost/Nobody'><body>?</body></message>");
             assertThat(condition(bob.next())).isEqualTo("item-not-found");
             server.send(bob, "<message type='groupchat' to='tea@conference.localhost/Alice'><body>?</body></message>");
