@@ -22,33 +22,34 @@ final class RoomAdmin {
     }
 
     static Stanza handle(Room room, Stanza iq) throws StanzaException {
-        Element query = iq.element().child("query", Muc.ADMIN);
+        Element query = iq.element().firstElement();
+        String ns = query.namespace(); // muc#admin, or muc#owner for the owner and admin lists of older clients
         Occupant me = room.occupants.byReal((EntityFullJid) iq.from());
         Affiliation mine = room.affiliation(iq.from().asBareJid());
-        List<Element> items = query.children("item", Muc.ADMIN);
+        List<Element> items = query.children("item", ns);
         if (items.isEmpty()) throw new StanzaException("bad-request", "expected at least one item");
-        if ("get".equals(iq.type())) return iq.result(list(room, items.getFirst(), me, mine));
+        if ("get".equals(iq.type())) return iq.result(list(room, ns, items.getFirst(), me, mine));
         List<Runnable> changes = new ArrayList<>();
-        for (Element item : items) changes.add(check(room, item, me, mine));
+        for (Element item : items) changes.add(check(room, ns, item, me, mine));
         changes.forEach(Runnable::run);
         return iq.result(null);
     }
 
-    private static Element list(Room room, Element item, Occupant me, Affiliation mine) throws StanzaException {
-        Element.Builder q = Element.builder("query", Muc.ADMIN);
+    private static Element list(Room room, String ns, Element item, Occupant me, Affiliation mine) throws StanzaException {
+        Element.Builder q = Element.builder("query", ns);
         Affiliation affiliation = Affiliation.parse(item.attr("affiliation"));
         Role role = Role.parse(item.attr("role"));
         if (affiliation != null && affiliation != Affiliation.NONE) {
             if (!mine.isAdmin()) throw new StanzaException("forbidden", "only admins and owners see the lists");
             for (RoomAffiliation a : room.withAffiliation(affiliation)) {
-                q.child(Element.builder("item", Muc.ADMIN).attr("affiliation", a.affiliation()).attr("jid", a.jid().toString())
-                        .textChild("reason", Muc.ADMIN, a.reason()).build());
+                q.child(Element.builder("item", ns).attr("affiliation", a.affiliation()).attr("jid", a.jid().toString())
+                        .textChild("reason", ns, a.reason()).build());
             }
         } else if (role == Role.MODERATOR || role == Role.PARTICIPANT || role == Role.VISITOR) {
             if (me == null || me.role() != Role.MODERATOR) throw new StanzaException("forbidden", "only moderators see roles");
             for (Occupant o : room.occupants.all()) {
                 if (o.role() != role) continue;
-                q.child(Element.builder("item", Muc.ADMIN).attr("role", o.role().xml()).attr("nick", o.nick())
+                q.child(Element.builder("item", ns).attr("role", o.role().xml()).attr("nick", o.nick())
                         .attr("affiliation", room.affiliation(o.real().asBareJid()).xml())
                         .attr("jid", room.showsJidsTo(me) ? o.real().toString() : null).build());
             }
@@ -59,8 +60,8 @@ final class RoomAdmin {
     }
 
     /** Checks one item and returns the change it makes, to run once every item passed. */
-    private static Runnable check(Room room, Element item, Occupant me, Affiliation mine) throws StanzaException {
-        String reason = item.childText("reason", Muc.ADMIN);
+    private static Runnable check(Room room, String ns, Element item, Occupant me, Affiliation mine) throws StanzaException {
+        String reason = item.childText("reason", ns);
         String actor = me == null ? null : me.nick();
         if (item.attr("role") != null) {
             Role role = Role.parse(item.attr("role"));

@@ -25,6 +25,7 @@ final class RoomOwner {
             throw new StanzaException("forbidden", "only owners configure the room");
         }
         Element query = iq.element().child("query", Muc.OWNER);
+        if (query.child("item", Muc.OWNER) != null) return RoomAdmin.handle(room, iq); // lists, the pre-1.22 way
         if ("get".equals(iq.type())) {
             Element form = RoomConfigForm.form(room.config, room.service.options().maxUsers());
             return iq.result(Element.builder("query", Muc.OWNER).child(form).build());

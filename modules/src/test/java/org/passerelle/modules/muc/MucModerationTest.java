@@ -111,6 +111,26 @@ class MucModerationTest {
     }
 
     @Test
+    void ownerListsAlsoAnswerInTheOwnerNamespace() {
+        try (TestServer server = new TestServer(new MucModule())) {
+            TestSession alice = server.login("alice@localhost/a");
+            TestSession bob = server.login("bob@localhost/b");
+            createInstant(server, alice, "tea", "Alice");
+            server.send(alice, "<iq type='set' id='o' to='" + room("tea") + "'><query xmlns='http://jabber.org/protocol/muc#owner'>"
+                    + "<item jid='bob@localhost' affiliation='owner'/></query></iq>");
+            assertThat(alice.next().type()).isEqualTo("result");
+            server.send(alice, "<iq type='get' id='o' to='" + room("tea") + "'><query xmlns='http://jabber.org/protocol/muc#owner'>"
+                    + "<item affiliation='owner'/></query></iq>");
+            Element q = alice.next().element().firstElement();
+            assertThat(q.namespace()).isEqualTo(Muc.OWNER);
+            assertThat(q.children("item", Muc.OWNER)).extracting(e -> e.attr("jid")).containsExactlyInAnyOrder("alice@localhost", "bob@localhost");
+            enter(server, bob, "tea", "Bob", 1);
+            server.send(bob, "<iq type='get' id='f' to='" + room("tea") + "'><query xmlns='http://jabber.org/protocol/muc#owner'/></iq>");
+            assertThat(bob.next().type()).as("the new owner configures").isEqualTo("result");
+        }
+    }
+
+    @Test
     void aRequestWithOneBadItemChangesNothing() {
         try (TestServer server = new TestServer(new MucModule())) {
             TestSession alice = server.login("alice@localhost/a");
