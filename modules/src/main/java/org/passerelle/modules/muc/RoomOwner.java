@@ -60,6 +60,7 @@ final class RoomOwner {
                 if (room.affiliation(o.real().asBareJid()) == Affiliation.NONE) Joining.leave(room, o, Change.NONE, Set.of(322));
             }
         }
+        room.service.dropIfEmpty(room); // an owner outside the room made it temporary
         if (firstTime || room.gone) return;
         Set<Integer> codes = new TreeSet<>(Set.of(104));
         if (next.nonAnonymous() != before.nonAnonymous()) codes.add(next.nonAnonymous() ? 172 : 173);

@@ -1,7 +1,11 @@
 package org.passerelle.modules.muc;
 
+import java.util.Set;
+import org.jxmpp.jid.EntityFullJid;
+import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.stanza.StanzaException;
+import org.passerelle.modules.muc.Presences.Change;
 import org.passerelle.xml.Element;
 
 /** Hands a stanza for a room, or one of its occupants, to the part that handles it; room lock held. */
@@ -9,7 +13,12 @@ final class RoomStanzas {
     private RoomStanzas() {
     }
 
+    /** Errors that say an occupant's client is gone: the room removes it (status 333, "technical problem"). */
+    private static final Set<String> GONE = Set.of("gone", "item-not-found", "recipient-unavailable", "redirect",
+            "remote-server-not-found", "remote-server-timeout", "service-unavailable");
+
     static Stanza dispatch(Room room, Stanza s, boolean created) throws StanzaException {
+        if ("error".equals(s.type()) && !s.isIq() && clientGone(room, s)) return null;
         if (s.to().hasResource()) {
             if (s.isPresence()) {
                 Joining.presence(room, s, created);
@@ -30,6 +39,15 @@ final class RoomStanzas {
             return null;
         }
         return s.isIqRequest() ? iq(room, s) : null;
+    }
+
+    private static boolean clientGone(Room room, Stanza error) {
+        Occupant o = room.occupants.byReal((EntityFullJid) error.from());
+        Element e = error.element().child("error", Namespaces.CLIENT);
+        Element condition = e == null ? null : e.childIn(Namespaces.STANZA_ERRORS);
+        if (o == null || condition == null || !GONE.contains(condition.name())) return false;
+        Joining.leave(room, o, Change.NONE, Set.of(333));
+        return true;
     }
 
     private static Stanza iq(Room room, Stanza iq) throws StanzaException {

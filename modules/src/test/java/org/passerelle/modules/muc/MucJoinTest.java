@@ -149,6 +149,23 @@ class MucJoinTest {
     }
 
     @Test
+    void anOccupantWhoseClientBouncesIsRemovedWith333() throws Exception {
+        try (TestServer server = new TestServer(new MucModule())) {
+            TestSession alice = server.login("alice@localhost/a");
+            TestSession bob = server.login("bob@localhost/b");
+            createInstant(server, alice, "tea", "Alice");
+            enter(server, bob, "tea", "Bob", 1);
+            alice.next();
+            server.send(bob, "<message type='error' to='tea@conference.localhost/Alice'><error type='cancel'>"
+                    + "<recipient-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></message>");
+            Stanza gone = alice.next();
+            assertThat(gone.type()).isEqualTo("unavailable");
+            assertThat(gone.from().toString()).isEqualTo("tea@conference.localhost/Bob");
+            assertThat(codes(gone)).containsExactly(333);
+        }
+    }
+
+    @Test
     void selfPingIsAnsweredByTheRoom() throws Exception {
         try (TestServer server = new TestServer(new MucModule())) {
             TestSession alice = server.login("alice@localhost/a");
