@@ -47,7 +47,7 @@ final class RoomDisco {
     static Stanza roomInfo(Room room, Stanza iq) throws StanzaException {
         noNode(iq, INFO);
         RoomConfig c = room.config;
-        List<String> features = new ArrayList<>(List.of(INFO, ITEMS, Muc.NS, Muc.OCCUPANT_ID, Muc.SELF_PING,
+        List<String> features = new ArrayList<>(List.of(INFO, ITEMS, Muc.NS, Muc.OCCUPANT_ID, Muc.SELF_PING, VoiceRequests.NS,
                 c.persistent() ? "muc_persistent" : "muc_temporary",
                 c.membersOnly() ? "muc_membersonly" : "muc_open",
                 c.moderated() ? "muc_moderated" : "muc_unmoderated",

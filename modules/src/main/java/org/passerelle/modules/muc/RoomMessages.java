@@ -6,6 +6,7 @@ import org.passerelle.core.event.GroupchatMessage;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.stanza.StanzaException;
+import org.passerelle.modules.forms.DataForm;
 import org.passerelle.xml.Element;
 
 /**
@@ -22,6 +23,11 @@ final class RoomMessages {
         Element x = m.element().child("x", Muc.USER);
         if (x != null && (x.child("invite", Muc.USER) != null || x.child("decline", Muc.USER) != null)) {
             Invitations.handle(room, m, me, x);
+            return;
+        }
+        DataForm request = VoiceRequests.find(m);
+        if (request != null) {
+            VoiceRequests.handle(room, me, request);
             return;
         }
         if (!"groupchat".equals(m.type())) throw new StanzaException("bad-request", "send groupchat messages to the room");

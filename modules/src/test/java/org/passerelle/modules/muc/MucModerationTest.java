@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.testing.TestServer;
 import org.passerelle.core.testing.TestSession;
+import org.passerelle.modules.forms.DataForm;
 import org.passerelle.xml.Element;
 
 /** Roles and affiliations through muc#admin, and the entry checks they drive (XEP-0045 §7.2, §8, §9, §10). */
@@ -61,6 +62,36 @@ class MucModerationTest {
             alice.next();
             server.send(bob, admin("set", "<item nick='Alice' role='visitor'/>"));
             assertThat(condition(bob.next())).isEqualTo("forbidden");
+        }
+    }
+
+    @Test
+    void aVisitorAsksForVoiceAndAModeratorGrantsIt() throws Exception {
+        try (TestServer server = new TestServer(new MucModule())) {
+            TestSession alice = server.login("alice@localhost/a");
+            TestSession bob = server.login("bob@localhost/b");
+            createWith(server, alice, "tea", "Alice", "moderatedroom=1");
+            server.send(bob, join("tea", "Bob"));
+            bob.next();
+            assertThat(item(bob.next()).attr("role")).isEqualTo("visitor");
+            bob.next();
+            alice.next();
+            String form = "<x xmlns='jabber:x:data' type='submit'><field var='FORM_TYPE'><value>http://jabber.org/protocol/muc#request</value></field>";
+            server.send(bob, "<message to='tea@conference.localhost'>" + form
+                    + "<field var='muc#role'><value>participant</value></field></x></message>");
+            Stanza ask = alice.next();
+            DataForm request = DataForm.find(ask.element());
+            assertThat(request.type()).isEqualTo("form");
+            assertThat(request.value("muc#roomnick")).isEqualTo("Bob");
+            assertThat(request.value("muc#jid")).isEqualTo("bob@localhost/b");
+            bob.assertNothingMore();
+
+            server.send(alice, "<message to='tea@conference.localhost'>" + form + "<field var='muc#role'><value>participant</value></field>"
+                    + "<field var='muc#roomnick'><value>Bob</value></field><field var='muc#request_allow'><value>true</value></field></x></message>");
+            assertThat(item(bob.next()).attr("role")).isEqualTo("participant");
+            assertThat(item(alice.next()).attr("role")).isEqualTo("participant");
+            server.send(bob, "<message type='groupchat' to='tea@conference.localhost'><body>thanks</body></message>");
+            assertThat(MucFixture.body(alice.next())).isEqualTo("thanks");
         }
     }
 
