@@ -1,6 +1,7 @@
 package org.passerelle.modules.muc;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -56,18 +57,24 @@ final class Joining {
         if (room.config.membersOnly() && affiliation == Affiliation.NONE) {
             throw new StanzaException("registration-required", "the room is for members only");
         }
-        if (room.occupants.byNick(nick) != null) throw new StanzaException("conflict", "that nickname is taken");
+        Occupant holder = room.occupants.byNick(nick);
+        boolean sibling = holder != null && holder.real().asBareJid().equals(user); // another client of the same user
+        if (holder != null && !sibling) throw new StanzaException("conflict", "that nickname is taken");
         if (room.config.needsPassword() && affiliation != Affiliation.OWNER
                 && (x == null || !room.config.password().equals(x.childText("password", Muc.NS)))) {
             throw new StanzaException("not-authorized", "the room needs a password");
         }
-        if (room.occupants.size() >= room.maxUsers() && !affiliation.isAdmin()) {
+        if (!sibling && room.occupants.size() >= room.maxUsers() && !affiliation.isAdmin()) {
             throw new StanzaException("service-unavailable", "the room is full");
         }
-        Occupant me = new Occupant(from, nick, affiliation.defaultRole(room.config.moderated()),
-                Presences.payload(p.element()), room.occupantId(user));
+        Occupant me = sibling
+                ? new Occupant(from, holder.nick(), holder.role(), Presences.payload(p.element()), holder.occupantId())
+                : new Occupant(from, nick, affiliation.defaultRole(room.config.moderated()),
+                        Presences.payload(p.element()), room.occupantId(user));
         List<Occupant> others = room.occupants.all();
-        for (Occupant o : others) Presences.send(room, o, me, null, Change.NONE, Set.of());
+        for (Occupant o : room.occupants.nicks()) {
+            if (!Presences.sameNick(o, me)) Presences.send(room, o, me, null, Change.NONE, Set.of());
+        }
         room.occupants.put(me);
         room.service.joined(from, room.jid);
         Presences.broadcast(room, me, null, Change.NONE, others, Set.of(), Set.of());
@@ -90,25 +97,46 @@ final class Joining {
         }
     }
 
+    /** Every client under the nickname takes the new one (303). */
     private static void changeNick(Room room, Occupant me, String nick, Element presence) throws StanzaException {
         Occupant holder = room.occupants.byNick(nick);
-        if (holder != null && !holder.real().equals(me.real())) throw new StanzaException("conflict", "that nickname is taken");
+        if (holder != null && !Presences.sameNick(holder, me)) throw new StanzaException("conflict", "that nickname is taken");
         List<Occupant> all = room.occupants.all();
         Presences.broadcast(room, me, "unavailable", new Change(nick, null, null, null), all, Set.of(303), Set.of());
+        for (Occupant s : room.occupants.sessions(me.nick())) room.occupants.put(s.withNick(nick));
         Occupant renamed = me.withNick(nick).withPresence(Presences.payload(presence));
         room.occupants.put(renamed);
         Presences.broadcast(room, renamed, null, Change.NONE, room.occupants.all(), Set.of(), Set.of());
     }
 
     /**
-     * Removes the occupant and tells everyone, itself included; {@code codes} say why (307 kicked,
-     * 301 banned...). The room goes away when it is empty and not persistent.
+     * One client leaves, with {@code codes} saying why (333 gone...). When other clients of the
+     * user keep the nickname, only this client hears it left; the others see the nickname stay.
      */
     static void leave(Room room, Occupant me, Change change, Set<Integer> codes) {
-        List<Occupant> all = room.occupants.all();
+        List<Occupant> siblings = new ArrayList<>(room.occupants.sessions(me.nick()));
+        siblings.removeIf(s -> s.real().equals(me.real()));
+        if (siblings.isEmpty()) {
+            removeNick(room, me, change, codes);
+            return;
+        }
         room.occupants.remove(me);
         room.service.left(me.real(), room.jid);
-        Presences.broadcast(room, me, "unavailable", change, all, codes, Set.of());
+        Presences.broadcast(room, me, "unavailable", change, List.of(me), codes, Set.of());
+        Presences.broadcast(room, siblings.getFirst(), null, Change.NONE, room.occupants.all(), Set.of(), Set.of());
+    }
+
+    /**
+     * Removes every client under {@code who}'s nickname and tells everyone, them included;
+     * {@code codes} say why (307 kicked, 301 banned...). An empty temporary room goes away.
+     */
+    static void removeNick(Room room, Occupant who, Change change, Set<Integer> codes) {
+        List<Occupant> all = room.occupants.all();
+        for (Occupant s : room.occupants.sessions(who.nick())) {
+            room.occupants.remove(s);
+            room.service.left(s.real(), room.jid);
+        }
+        Presences.broadcast(room, who, "unavailable", change, all, codes, Set.of());
         room.service.dropIfEmpty(room);
     }
 }

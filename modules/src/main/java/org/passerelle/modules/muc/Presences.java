@@ -33,11 +33,16 @@ final class Presences {
         return Element.builder("presence", Namespaces.CLIENT).children(kept).build();
     }
 
+    /** Two sessions under one nickname (the same user's clients): each is "self" (110) to the other. */
+    static boolean sameNick(Occupant a, Occupant b) {
+        return Nicknames.key(a.nick()).equals(Nicknames.key(b.nick()));
+    }
+
     /** Sends {@code about}'s presence to each recipient; the occupant's own copy carries 110 and {@code selfCodes}. */
     static void broadcast(Room room, Occupant about, String type, Change change, Collection<Occupant> recipients,
                           Set<Integer> codes, Set<Integer> selfCodes) {
         for (Occupant r : recipients) {
-            boolean self = r.real().equals(about.real());
+            boolean self = sameNick(r, about);
             Set<Integer> all = new TreeSet<>(codes);
             if (self) {
                 all.add(110);
@@ -48,7 +53,7 @@ final class Presences {
     }
 
     static void send(Room room, Occupant about, Occupant to, String type, Change change, Set<Integer> codes) {
-        boolean withJid = room.showsJidsTo(to) || to.real().equals(about.real());
+        boolean withJid = room.showsJidsTo(to) || sameNick(to, about);
         Affiliation affiliation = room.affiliation(about.real().asBareJid());
         Role role = "unavailable".equals(type) ? Role.NONE : about.role();
         Element.Builder item = Element.builder("item", Muc.USER).attr("affiliation", affiliation.xml()).attr("role", role.xml())

@@ -1,6 +1,7 @@
 package org.passerelle.modules.muc;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jxmpp.jid.BareJid;
@@ -47,7 +48,7 @@ final class RoomAdmin {
             }
         } else if (role == Role.MODERATOR || role == Role.PARTICIPANT || role == Role.VISITOR) {
             if (me == null || me.role() != Role.MODERATOR) throw new StanzaException("forbidden", "only moderators see roles");
-            for (Occupant o : room.occupants.all()) {
+            for (Occupant o : room.occupants.nicks()) {
                 if (o.role() != role) continue;
                 q.child(Element.builder("item", ns).attr("role", o.role().xml()).attr("nick", o.nick())
                         .attr("affiliation", room.affiliation(o.real().asBareJid()).xml())
@@ -104,11 +105,15 @@ final class RoomAdmin {
 
     static void setRole(Room room, Occupant target, Role role, String actor, String reason) {
         if (role == Role.NONE) {
-            Joining.leave(room, target, new Change(null, actor, reason, null), Set.of(307));
+            Joining.removeNick(room, target, new Change(null, actor, reason, null), Set.of(307));
             return;
         }
-        Occupant changed = target.withRole(role);
-        room.occupants.put(changed);
+        Occupant changed = null;
+        for (Occupant s : room.occupants.sessions(target.nick())) {
+            room.occupants.put(s.withRole(role));
+            if (changed == null) changed = s.withRole(role);
+        }
+        if (changed == null) return;
         Presences.broadcast(room, changed, null, new Change(null, actor, reason, null), room.occupants.all(), Set.of(), Set.of());
     }
 
@@ -118,17 +123,16 @@ final class RoomAdmin {
      */
     static void setAffiliation(Room room, BareJid user, Affiliation affiliation, String actor, String reason) {
         room.setAffiliation(user, affiliation, affiliation == Affiliation.OUTCAST ? reason : null);
+        Set<String> done = new HashSet<>();
         for (Occupant o : room.occupants.of(user)) {
+            if (!done.add(Nicknames.key(o.nick()))) continue; // one nickname, several clients: handled at once
+            Change change = new Change(null, actor, reason, null);
             if (affiliation == Affiliation.OUTCAST) {
-                Joining.leave(room, o, new Change(null, actor, reason, null), Set.of(301));
+                Joining.removeNick(room, o, change, Set.of(301));
             } else if (affiliation == Affiliation.NONE && room.config.membersOnly()) {
-                Joining.leave(room, o, new Change(null, actor, reason, null), Set.of(321));
+                Joining.removeNick(room, o, change, Set.of(321));
             } else {
-                Role role = affiliation.defaultRole(room.config.moderated());
-                Occupant changed = o.withRole(role);
-                room.occupants.put(changed);
-                Presences.broadcast(room, changed, null, new Change(null, actor, reason, null), room.occupants.all(),
-                        Set.of(), Set.of());
+                setRole(room, o, affiliation.defaultRole(room.config.moderated()), actor, reason);
             }
         }
     }

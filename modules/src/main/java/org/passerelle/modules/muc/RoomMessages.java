@@ -74,7 +74,7 @@ final class RoomMessages {
         if (!allowed) throw new StanzaException("forbidden", "private messages are not allowed here");
         Element out = withOccupantId(m.element(), me);
         if (out.child("x", Muc.USER) == null) out = out.withChild(Element.of("x", Muc.USER));
-        room.send(out, room.occupantJid(me.nick()), target.real());
+        for (Occupant t : room.occupants.sessions(target.nick())) room.send(out, room.occupantJid(me.nick()), t.real());
     }
 
     /** XEP-0421: the room's occupant id replaces any the client put in. */
@@ -98,7 +98,7 @@ final class RoomMessages {
         if (me == null) throw new StanzaException("not-acceptable", "you are not in this room");
         if (target == null) throw new StanzaException("item-not-found", "no such occupant");
         Element payload = iq.element().firstElement();
-        if (target == me && payload != null && payload.is("ping", Muc.PING)) return iq.result(null);
+        if (Presences.sameNick(target, me) && payload != null && payload.is("ping", Muc.PING)) return iq.result(null);
         room.send(iq.element(), room.occupantJid(me.nick()), target.real());
         return null;
     }

@@ -56,8 +56,8 @@ final class RoomOwner {
         if (next.persistent()) room.save();
         else if (before.persistent()) room.service.store().delete(room.jid);
         if (next.membersOnly() && !before.membersOnly()) {
-            for (Occupant o : room.occupants.all()) {
-                if (room.affiliation(o.real().asBareJid()) == Affiliation.NONE) Joining.leave(room, o, Change.NONE, Set.of(322));
+            for (Occupant o : room.occupants.nicks()) {
+                if (room.affiliation(o.real().asBareJid()) == Affiliation.NONE) Joining.removeNick(room, o, Change.NONE, Set.of(322));
             }
         }
         room.service.dropIfEmpty(room); // an owner outside the room made it temporary

@@ -84,6 +84,48 @@ class MucJoinTest {
     }
 
     @Test
+    void twoClientsOfOneUserShareANickname() throws Exception {
+        try (TestServer server = new TestServer(new MucModule())) {
+            TestSession alice = server.login("alice@localhost/a");
+            TestSession phone = server.login("bob@localhost/phone");
+            TestSession laptop = server.login("bob@localhost/laptop");
+            createInstant(server, alice, "tea", "Alice");
+            enter(server, phone, "tea", "Bob", 1);
+            alice.next();
+            server.send(laptop, join("tea", "bob"));
+            assertThat(laptop.next().from().toString()).isEqualTo("tea@conference.localhost/Alice");
+            Stanza self = laptop.next();
+            assertThat(self.from().toString()).as("the nickname keeps its first spelling").isEqualTo("tea@conference.localhost/Bob");
+            assertThat(codes(self)).containsExactly(110);
+            laptop.next(); // subject
+            assertThat(codes(phone.next())).as("the other client sees itself").containsExactly(110);
+            assertThat(alice.next().from().toString()).isEqualTo("tea@conference.localhost/Bob");
+
+            server.send(alice, "<iq type='get' id='d' to='tea@conference.localhost'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>");
+            assertThat(org.passerelle.modules.forms.DataForm.find(alice.next().element().firstElement()).value("muc#roominfo_occupants"))
+                    .isEqualTo("2");
+            server.send(alice, "<message type='chat' to='tea@conference.localhost/Bob'><body>both?</body></message>");
+            assertThat(MucFixture.body(phone.next())).isEqualTo("both?");
+            assertThat(MucFixture.body(laptop.next())).isEqualTo("both?");
+
+            server.send(phone, "<presence type='unavailable' to='tea@conference.localhost/Bob'/>");
+            Stanza left = phone.next();
+            assertThat(left.type()).isEqualTo("unavailable");
+            assertThat(codes(left)).containsExactly(110);
+            Stanza still = alice.next();
+            assertThat(still.type()).as("Bob is still there on the laptop").isNull();
+            assertThat(still.from().toString()).isEqualTo("tea@conference.localhost/Bob");
+            laptop.next();
+
+            server.send(alice, "<iq type='set' id='k' to='tea@conference.localhost'><query xmlns='http://jabber.org/protocol/muc#admin'>"
+                    + "<item nick='Bob' role='none'/></query></iq>");
+            assertThat(codes(laptop.next())).containsExactly(110, 307);
+            assertThat(codes(alice.next())).containsExactly(307);
+            phone.assertNothingMore();
+        }
+    }
+
+    @Test
     void nicknameChangeAnnouncesUnavailableWith303ThenTheNewName() throws Exception {
         try (TestServer server = new TestServer(new MucModule())) {
             TestSession alice = server.login("alice@localhost/a");
