@@ -57,7 +57,9 @@ final class RoomOwner {
         else if (before.persistent()) room.service.store().delete(room.jid);
         if (next.membersOnly() && !before.membersOnly()) {
             for (Occupant o : room.occupants.nicks()) {
-                if (room.affiliation(o.real().asBareJid()) == Affiliation.NONE) Joining.removeNick(room, o, Change.NONE, Set.of(322));
+                if (room.affiliation(o.real().asBareJid()) == Affiliation.NONE) {
+                    Joining.removeNick(room, o, Change.NONE, Set.of(322));
+                }
             }
         }
         room.service.dropIfEmpty(room); // an owner outside the room made it temporary
