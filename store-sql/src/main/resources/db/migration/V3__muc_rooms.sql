@@ -1,5 +1,6 @@
 -- Persistent multi-user chat rooms (XEP-0045): one row per room, its configuration as option
--- name/value rows chosen by the MUC module, and its affiliations (owner, admin, member, outcast).
+-- name/value rows chosen by the MUC module, and its affiliations (owner, admin, member, outcast)
+-- with the nickname a user registered in the room.
 CREATE TABLE muc_rooms (
     jid     ${keyText} NOT NULL PRIMARY KEY,
     service ${keyText} NOT NULL
@@ -17,6 +18,7 @@ CREATE TABLE muc_affiliations (
     room        ${keyText} NOT NULL REFERENCES muc_rooms (jid) ON DELETE CASCADE,
     jid         ${keyText} NOT NULL,
     affiliation VARCHAR(8) NOT NULL,
+    nick        TEXT,
     reason      TEXT,
     PRIMARY KEY (room, jid)
 );

@@ -5,9 +5,10 @@ import org.jxmpp.jid.BareJid;
 
 /**
  * A user's lasting relation to a room: {@code owner}, {@code admin}, {@code member},
- * {@code outcast} or {@code none}; {@code reason} is optional (why someone was banned).
+ * {@code outcast} or {@code none}; {@code nick} is the nickname the user registered in the room
+ * and {@code reason} why someone was banned (both optional).
  */
-public record RoomAffiliation(BareJid jid, String affiliation, String reason) {
+public record RoomAffiliation(BareJid jid, String affiliation, String nick, String reason) {
     public RoomAffiliation {
         Objects.requireNonNull(jid, "jid");
         Objects.requireNonNull(affiliation, "affiliation");

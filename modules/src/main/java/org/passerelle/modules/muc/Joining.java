@@ -60,6 +60,7 @@ final class Joining {
         Occupant holder = room.occupants.byNick(nick);
         boolean sibling = holder != null && holder.real().asBareJid().equals(user); // another client of the same user
         if (holder != null && !sibling) throw new StanzaException("conflict", "that nickname is taken");
+        checkRegistered(room, user, nick);
         if (room.config.needsPassword() && affiliation != Affiliation.OWNER
                 && (x == null || !room.config.password().equals(x.childText("password", Muc.NS)))) {
             throw new StanzaException("not-authorized", "the room needs a password");
@@ -97,10 +98,19 @@ final class Joining {
         }
     }
 
+    /** A nickname registered by someone else is theirs (§7.10). */
+    private static void checkRegistered(Room room, BareJid user, String nick) throws StanzaException {
+        BareJid owner = room.nickOwner(nick);
+        if (owner != null && !owner.equals(user)) {
+            throw new StanzaException("conflict", "that nickname is registered by someone else");
+        }
+    }
+
     /** Every client under the nickname takes the new one (303). */
     private static void changeNick(Room room, Occupant me, String nick, Element presence) throws StanzaException {
         Occupant holder = room.occupants.byNick(nick);
         if (holder != null && !Presences.sameNick(holder, me)) throw new StanzaException("conflict", "that nickname is taken");
+        checkRegistered(room, me.real().asBareJid(), nick);
         List<Occupant> all = room.occupants.all();
         Presences.broadcast(room, me, "unavailable", new Change(nick, null, null, null), all, Set.of(303), Set.of());
         for (Occupant s : room.occupants.sessions(me.nick())) room.occupants.put(s.withNick(nick));

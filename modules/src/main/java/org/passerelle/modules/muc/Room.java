@@ -56,7 +56,7 @@ final class Room {
         byte[] random = new byte[16];
         service.random().nextBytes(random);
         Room room = new Room(jid, service, service.defaults(), Base64.getEncoder().encodeToString(random));
-        room.affiliations.put(owner, new RoomAffiliation(owner, Affiliation.OWNER.xml(), null));
+        room.affiliations.put(owner, new RoomAffiliation(owner, Affiliation.OWNER.xml(), null, null));
         room.locked = locked;
         return room;
     }
@@ -82,11 +82,37 @@ final class Room {
         return out;
     }
 
+    /** Sets the affiliation; a registered nickname stays, except for outcasts and "none". */
     void setAffiliation(BareJid user, Affiliation a, String reason) {
-        RoomAffiliation r = new RoomAffiliation(user, a.xml(), reason);
-        if (a == Affiliation.NONE) affiliations.remove(user);
-        else affiliations.put(user, r);
+        String nick = a == Affiliation.OUTCAST || a == Affiliation.NONE ? null : registeredNick(user);
+        put(new RoomAffiliation(user, a.xml(), nick, reason));
+    }
+
+    /** Registers (or with null forgets) the user's nickname; the user keeps its affiliation. */
+    void registerNick(BareJid user, String nick) {
+        RoomAffiliation a = affiliations.get(user);
+        if (a != null) put(new RoomAffiliation(user, a.affiliation(), nick, a.reason()));
+    }
+
+    private void put(RoomAffiliation r) {
+        if (r.affiliation().equals(Affiliation.NONE.xml())) affiliations.remove(r.jid());
+        else affiliations.put(r.jid(), r);
         if (config.persistent() && !locked) service.store().setAffiliation(jid, r);
+    }
+
+    /** The nickname the user registered, or null. */
+    String registeredNick(BareJid user) {
+        RoomAffiliation a = affiliations.get(user);
+        return a == null ? null : a.nick();
+    }
+
+    /** Who registered this nickname (compared normalised), or null. */
+    BareJid nickOwner(String nick) {
+        String key = Nicknames.key(nick);
+        for (RoomAffiliation a : affiliations.values()) {
+            if (a.nick() != null && Nicknames.key(a.nick()).equals(key)) return a.jid();
+        }
+        return null;
     }
 
     /** Drops the affiliations from memory only (the room is being destroyed). */

@@ -44,7 +44,7 @@ final class RoomAdmin {
             if (!mine.isAdmin()) throw new StanzaException("forbidden", "only admins and owners see the lists");
             for (RoomAffiliation a : room.withAffiliation(affiliation)) {
                 q.child(Element.builder("item", ns).attr("affiliation", a.affiliation()).attr("jid", a.jid().toString())
-                        .textChild("reason", ns, a.reason()).build());
+                        .attr("nick", a.nick()).textChild("reason", ns, a.reason()).build());
             }
         } else if (role == Role.MODERATOR || role == Role.PARTICIPANT || role == Role.VISITOR) {
             if (me == null || me.role() != Role.MODERATOR) throw new StanzaException("forbidden", "only moderators see roles");

@@ -45,9 +45,12 @@ final class RoomDisco {
 
     /** Called with the room's lock held. */
     static Stanza roomInfo(Room room, Stanza iq) throws StanzaException {
+        String node = iq.element().firstElement().attr("node");
+        if (NickRegistration.NODE.equals(node)) return NickRegistration.discoNode(room, iq);
         noNode(iq, INFO);
         RoomConfig c = room.config;
-        List<String> features = new ArrayList<>(List.of(INFO, ITEMS, Muc.NS, Muc.OCCUPANT_ID, Muc.SELF_PING, VoiceRequests.NS,
+        List<String> features = new ArrayList<>(List.of(INFO, ITEMS, Muc.NS, Muc.OCCUPANT_ID, Muc.SELF_PING,
+                VoiceRequests.NS, NickRegistration.NS,
                 c.persistent() ? "muc_persistent" : "muc_temporary",
                 c.membersOnly() ? "muc_membersonly" : "muc_open",
                 c.moderated() ? "muc_moderated" : "muc_unmoderated",

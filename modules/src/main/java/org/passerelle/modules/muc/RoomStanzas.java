@@ -58,6 +58,7 @@ final class RoomStanzas {
         boolean get = "get".equals(iq.type());
         if (payload.is("query", Muc.OWNER)) return RoomOwner.handle(room, iq);
         if (payload.is("query", Muc.ADMIN)) return RoomAdmin.handle(room, iq);
+        if (payload.is("query", NickRegistration.NS)) return NickRegistration.handle(room, iq);
         if (get && payload.is("query", RoomDisco.INFO)) return RoomDisco.roomInfo(room, iq);
         if (get && payload.is("query", RoomDisco.ITEMS)) return RoomDisco.roomItems(iq);
         throw new StanzaException("service-unavailable", null);

@@ -37,9 +37,9 @@ final class SqlRoomStore implements RoomStore {
                 options.get(row[0]).put(row[1], row[2]);
             }
             Map<String, List<RoomAffiliation>> affiliations = new HashMap<>();
-            for (Object[] row : Sql.list(c, "SELECT a.room, a.jid, a.affiliation, a.reason FROM muc_affiliations a "
+            for (Object[] row : Sql.list(c, "SELECT a.room, a.jid, a.affiliation, a.nick, a.reason FROM muc_affiliations a "
                     + "JOIN muc_rooms r ON r.jid = a.room WHERE r.service = ? ORDER BY a.room, a.jid",
-                    rs -> new Object[] {rs.getString(1), affiliation(rs.getString(2), rs.getString(3), rs.getString(4))},
+                    rs -> new Object[] {rs.getString(1), affiliation(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))},
                     service.toString())) {
                 affiliations.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((RoomAffiliation) row[1]);
             }
@@ -62,8 +62,8 @@ final class SqlRoomStore implements RoomStore {
                 config.put(row[0], row[1]);
             }
             List<RoomAffiliation> affiliations = Sql.list(c,
-                    "SELECT jid, affiliation, reason FROM muc_affiliations WHERE room = ? ORDER BY jid",
-                    rs -> affiliation(rs.getString(1), rs.getString(2), rs.getString(3)), room.toString());
+                    "SELECT jid, affiliation, nick, reason FROM muc_affiliations WHERE room = ? ORDER BY jid",
+                    rs -> affiliation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), room.toString());
             return Optional.of(new StoredRoom(room, config, affiliations));
         });
     }
@@ -89,9 +89,10 @@ final class SqlRoomStore implements RoomStore {
             if (a.affiliation().equals("none")) {
                 Sql.update(c, "DELETE FROM muc_affiliations WHERE room = ? AND jid = ?", room.toString(), a.jid().toString());
             } else {
-                Sql.update(c, "INSERT INTO muc_affiliations (room, jid, affiliation, reason) VALUES (?, ?, ?, ?) "
-                        + "ON CONFLICT (room, jid) DO UPDATE SET affiliation = excluded.affiliation, reason = excluded.reason",
-                        room.toString(), a.jid().toString(), a.affiliation(), a.reason());
+                Sql.update(c, "INSERT INTO muc_affiliations (room, jid, affiliation, nick, reason) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (room, jid) DO UPDATE SET affiliation = excluded.affiliation, nick = excluded.nick, "
+                        + "reason = excluded.reason",
+                        room.toString(), a.jid().toString(), a.affiliation(), a.nick(), a.reason());
             }
             return true;
         });
@@ -106,8 +107,8 @@ final class SqlRoomStore implements RoomStore {
         return Sql.first(c, "SELECT jid FROM muc_rooms WHERE jid = ?", rs -> rs.getString(1), room.toString()).isPresent();
     }
 
-    private static RoomAffiliation affiliation(String jid, String affiliation, String reason) {
-        return new RoomAffiliation(Jids.of(jid).asBareJid(), affiliation, reason);
+    private static RoomAffiliation affiliation(String jid, String affiliation, String nick, String reason) {
+        return new RoomAffiliation(Jids.of(jid).asBareJid(), affiliation, nick, reason);
     }
 
     private static EntityBareJid roomJid(String jid) {

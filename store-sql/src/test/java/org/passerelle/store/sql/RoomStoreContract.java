@@ -46,18 +46,18 @@ abstract class RoomStoreContract extends StoresFixture {
     @Test
     void affiliationsAreSetReplacedAndRemoved() {
         EntityBareJid r = room("conference." + newDomain(), "room");
-        RoomAffiliation owner = new RoomAffiliation(user("owner@example.org"), "owner", null);
+        RoomAffiliation owner = new RoomAffiliation(user("owner@example.org"), "owner", null, null);
         assertThat(store().setAffiliation(r, owner)).as("no such room").isFalse();
         store().saveConfig(r, Map.of());
         assertThat(store().setAffiliation(r, owner)).isTrue();
-        store().setAffiliation(r, new RoomAffiliation(user("troll@example.org"), "outcast", "spam"));
-        store().setAffiliation(r, new RoomAffiliation(user("friend@example.org"), "member", null));
-        store().setAffiliation(r, new RoomAffiliation(user("friend@example.org"), "admin", null));
+        store().setAffiliation(r, new RoomAffiliation(user("troll@example.org"), "outcast", null, "spam"));
+        store().setAffiliation(r, new RoomAffiliation(user("friend@example.org"), "member", "Friend \u00e9", null));
+        store().setAffiliation(r, new RoomAffiliation(user("friend@example.org"), "admin", "Friend \u00e9", null));
         assertThat(store().room(r).orElseThrow().affiliations()).containsExactly(
-                new RoomAffiliation(user("friend@example.org"), "admin", null), owner,
-                new RoomAffiliation(user("troll@example.org"), "outcast", "spam"));
+                new RoomAffiliation(user("friend@example.org"), "admin", "Friend \u00e9", null), owner,
+                new RoomAffiliation(user("troll@example.org"), "outcast", null, "spam"));
 
-        store().setAffiliation(r, new RoomAffiliation(user("troll@example.org"), "none", null));
+        store().setAffiliation(r, new RoomAffiliation(user("troll@example.org"), "none", null, null));
         store().saveConfig(r, Map.of("name", "renamed"));
         assertThat(store().room(r).orElseThrow().affiliations()).as("saving the config keeps affiliations")
                 .extracting(RoomAffiliation::affiliation).containsExactly("admin", "owner");
@@ -68,7 +68,7 @@ abstract class RoomStoreContract extends StoresFixture {
     void deleteRemovesTheRoomAndItsAffiliations() {
         EntityBareJid r = room("conference." + newDomain(), "gone");
         store().saveConfig(r, Map.of("name", "x"));
-        store().setAffiliation(r, new RoomAffiliation(user("a@example.org"), "owner", null));
+        store().setAffiliation(r, new RoomAffiliation(user("a@example.org"), "owner", null, null));
         assertThat(store().delete(r)).isTrue();
         assertThat(store().delete(r)).isFalse();
         assertThat(store().room(r)).isEmpty();
@@ -80,7 +80,7 @@ abstract class RoomStoreContract extends StoresFixture {
     void roomsSurviveClosingAndReopening() {
         EntityBareJid r = room("conference." + newDomain(), "durable");
         store().saveConfig(r, Map.of("name", "kept"));
-        store().setAffiliation(r, new RoomAffiliation(user("a@example.org"), "owner", null));
+        store().setAffiliation(r, new RoomAffiliation(user("a@example.org"), "owner", null, null));
         reopen();
         StoredRoom back = store().room(r).orElseThrow();
         assertThat(back.config()).containsEntry("name", "kept");
