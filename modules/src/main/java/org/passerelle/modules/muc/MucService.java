@@ -10,6 +10,7 @@ import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.passerelle.core.event.EventBus;
+import org.passerelle.core.event.RoomIqRequest;
 import org.passerelle.core.module.ServerContext;
 import org.passerelle.core.routing.Router;
 import org.passerelle.core.stanza.Namespaces;
@@ -95,11 +96,15 @@ final class MucService {
             }
             try {
                 if (room.gone) continue;
-                return RoomStanzas.dispatch(room, s, created);
+                if (!RoomStanzas.servedElsewhere(s)) return RoomStanzas.dispatch(room, s, created);
+                RoomStanzas.checkAccess(room, s);
             } finally {
                 if (created && room.occupants.isEmpty() && !room.gone) remove(room); // the creator could not enter
                 room.lock.unlock();
             }
+            // Another module's IQ (a room archive query): asked without the room's lock.
+            if (!events().publish(new RoomIqRequest(roomJid, s))) throw new StanzaException("service-unavailable", null);
+            return null;
         }
     }
 

@@ -47,10 +47,12 @@ final class RoomMessages {
         Element out = withOccupantId(m.element(), me);
         EntityFullJid from = room.occupantJid(me.nick());
         Instant now = room.service.clock().instant();
-        Element stored = out.withAttr("to", null).withAttr("from", from.toString());
         if (hasBody) {
-            room.service.events().publish(new GroupchatMessage(room.jid, from, me.real(), stored, now));
-            room.history.add(stored, from, now);
+            GroupchatMessage event = new GroupchatMessage(room.jid, from, me.real(), out.withAttr("to", null)
+                    .withAttr("from", from.toString()), now);
+            room.service.events().publish(event); // an archive may add its stanza-id
+            for (Element e : event.additions()) out = out.withChild(e);
+            room.history.add(out.withAttr("to", null).withAttr("from", from.toString()), from, now);
         }
         for (Occupant o : room.occupants.all()) room.send(out, from, o.real());
     }

@@ -17,6 +17,9 @@ final class RoomStanzas {
     private static final Set<String> GONE = Set.of("gone", "item-not-found", "recipient-unavailable", "redirect",
             "remote-server-not-found", "remote-server-timeout", "service-unavailable");
 
+    /** The namespaces the room answers itself. */
+    private static final Set<String> OWN = Set.of(Muc.OWNER, Muc.ADMIN, RoomDisco.INFO, RoomDisco.ITEMS, NickRegistration.NS);
+
     static Stanza dispatch(Room room, Stanza s, boolean created) throws StanzaException {
         if ("error".equals(s.type()) && !s.isIq() && clientGone(room, s)) return null;
         if (s.to().hasResource()) {
@@ -48,6 +51,21 @@ final class RoomStanzas {
         if (o == null || condition == null || !GONE.contains(condition.name())) return false;
         Joining.leave(room, o, Change.NONE, Set.of(333));
         return true;
+    }
+
+    /** An IQ request to the room in a namespace it does not answer itself ({@link org.passerelle.core.event.RoomIqRequest}). */
+    static boolean servedElsewhere(Stanza s) {
+        Element payload = s.element().firstElement();
+        return s.isIqRequest() && !s.to().hasResource() && payload != null && !OWN.contains(payload.namespace());
+    }
+
+    /** Who may use what the room offers beside chat (its archive): not outcasts; only members of members-only rooms. */
+    static void checkAccess(Room room, Stanza iq) throws StanzaException {
+        Affiliation a = room.affiliation(iq.from().asBareJid());
+        if (room.locked && a != Affiliation.OWNER) throw new StanzaException("item-not-found", "no such room");
+        if (a == Affiliation.OUTCAST || (room.config.membersOnly() && a == Affiliation.NONE)) {
+            throw new StanzaException("forbidden", "only members may use this room");
+        }
     }
 
     private static Stanza iq(Room room, Stanza iq) throws StanzaException {

@@ -58,6 +58,41 @@ class MucMessagesTest {
     }
 
     @Test
+    void anArchiveListenerAddsItsStanzaIdAndAnswersRoomQueries() throws Exception {
+        try (TestServer server = new TestServer(new MucModule())) {
+            server.context().events().on(GroupchatMessage.class, 0, e -> {
+                e.add(org.passerelle.xml.Element.builder("stanza-id", "urn:xmpp:sid:0").attr("by", e.room().toString()).attr("id", "42").build());
+                return false;
+            });
+            server.context().events().on(org.passerelle.core.event.RoomIqRequest.class, 0, e -> {
+                if (!e.iq().element().firstElement().namespace().equals("urn:xmpp:mam:2")) return false;
+                server.route(e.iq().result(null));
+                return true;
+            });
+            TestSession alice = server.login("alice@localhost/a");
+            TestSession eve = server.login("eve@localhost/e");
+            createInstant(server, alice, "tea", "Alice");
+            server.send(alice, groupchat("kept"));
+            assertThat(alice.next().element().child("stanza-id", "urn:xmpp:sid:0").attr("id")).isEqualTo("42");
+            TestSession bob = server.login("bob@localhost/b");
+            server.send(bob, join("tea", "Bob"));
+            bob.next();
+            bob.next();
+            assertThat(bob.next().element().child("stanza-id", "urn:xmpp:sid:0")).as("in the history too").isNotNull();
+
+            server.send(eve, "<iq type='set' id='q' to='tea@conference.localhost'><query xmlns='urn:xmpp:mam:2'/></iq>");
+            assertThat(eve.next().type()).isEqualTo("result");
+            server.send(eve, "<iq type='get' id='v' to='tea@conference.localhost'><query xmlns='jabber:iq:version'/></iq>");
+            assertThat(condition(eve.next())).as("nobody serves it").isEqualTo("service-unavailable");
+            server.send(alice, "<iq type='set' id='b' to='tea@conference.localhost'><query xmlns='http://jabber.org/protocol/muc#admin'>"
+                    + "<item jid='eve@localhost' affiliation='outcast'/></query></iq>");
+            alice.next();
+            server.send(eve, "<iq type='set' id='q' to='tea@conference.localhost'><query xmlns='urn:xmpp:mam:2'/></iq>");
+            assertThat(condition(eve.next())).as("banned users do not read the archive").isEqualTo("forbidden");
+        }
+    }
+
+    @Test
     void subjectIsForModeratorsUnlessTheRoomAllowsEveryone() throws Exception {
         try (TestServer server = new TestServer(new MucModule())) {
             TestSession alice = server.login("alice@localhost/a");
