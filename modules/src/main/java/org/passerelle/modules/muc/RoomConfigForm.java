@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jxmpp.jid.BareJid;
+import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.StanzaException;
 import org.passerelle.modules.forms.DataForm;
 import org.passerelle.modules.forms.Field;
@@ -19,12 +21,15 @@ final class RoomConfigForm {
     private static final String P = "muc#roomconfig_";
     private static final Set<String> KNOWN = Set.of("FORM_TYPE", P + "roomname", P + "roomdesc", P + "persistentroom",
             P + "publicroom", P + "membersonly", P + "moderatedroom", P + "passwordprotectedroom", P + "roomsecret",
-            P + "whois", P + "maxusers", P + "allowinvites", P + "changesubject", P + "allowpm");
+            P + "whois", P + "maxusers", P + "allowinvites", P + "changesubject", P + "allowpm", P + "roomowners",
+            P + "roomadmins");
+    static final String OWNERS = P + "roomowners";
+    static final String ADMINS = P + "roomadmins";
 
     private RoomConfigForm() {
     }
 
-    static Element form(RoomConfig c, int serviceMaxUsers) {
+    static Element form(RoomConfig c, int serviceMaxUsers, List<BareJid> owners, List<BareJid> admins) {
         List<Field.Option> sizes = new ArrayList<>();
         for (int n : new int[] {10, 20, 50, 100, 200, 500, 1000}) {
             if (n < serviceMaxUsers) sizes.add(new Field.Option(null, Integer.toString(n)));
@@ -47,7 +52,9 @@ final class RoomConfigForm {
                 bool(P + "allowinvites", "Occupants may invite others", c.allowInvites()),
                 bool(P + "changesubject", "Occupants may change the subject", c.changeSubject()),
                 Field.listSingle(P + "allowpm", "Who may send private messages", RoomConfig.PM_VALUES.stream()
-                        .map(v -> new Field.Option(null, v)).toList()).withValue(c.allowPm()))
+                        .map(v -> new Field.Option(null, v)).toList()).withValue(c.allowPm()),
+                Field.jidMulti(OWNERS, "Room owners").withValues(owners.stream().map(Object::toString).toList()),
+                Field.jidMulti(ADMINS, "Room admins").withValues(admins.stream().map(Object::toString).toList()))
                 .toElement();
     }
 
@@ -57,6 +64,10 @@ final class RoomConfigForm {
         for (Field field : f.fields()) {
             if (field.var() == null || !KNOWN.contains(field.var())) {
                 throw new StanzaException("bad-request", "unknown field " + field.var());
+            }
+            if (field.var().equals(OWNERS) || field.var().equals(ADMINS)) {
+                jids(f, field.var()); // checked here, applied by the owner's request
+                continue;
             }
             if (field.values().size() > 1) throw new StanzaException("bad-request", field.var() + " takes one value");
             v.put(field.var(), field.value() == null ? "" : field.value());
@@ -84,6 +95,23 @@ final class RoomConfigForm {
                 protectedRoom, protectedRoom ? password : "", whois.equals("anyone"),
                 maxUsers(v.get(P + "maxusers"), c.maxUsers(), serviceMaxUsers),
                 bool(v, P + "allowinvites", c.allowInvites()), bool(v, P + "changesubject", c.changeSubject()), allowPm);
+    }
+
+    /** The JIDs of a jid-multi field, or null when the form leaves the field out. */
+    static List<BareJid> jids(DataForm f, String var) throws StanzaException {
+        Field field = f.field(var);
+        if (field == null) return null;
+        List<BareJid> out = new ArrayList<>();
+        for (String s : field.values()) {
+            if (s.isBlank()) continue;
+            try {
+                out.add(Jids.parse(s.strip()).asBareJid());
+            } catch (StanzaException e) {
+                throw new StanzaException("bad-request", var + ": '" + s + "' is not a JID");
+            }
+        }
+        if (var.equals(OWNERS) && out.isEmpty()) throw new StanzaException("bad-request", "a room keeps at least one owner");
+        return out;
     }
 
     private static Field bool(String var, String label, boolean value) {

@@ -3,6 +3,8 @@ package org.passerelle.modules.muc;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.EntityFullJid;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
@@ -27,7 +29,8 @@ final class RoomOwner {
         Element query = iq.element().child("query", Muc.OWNER);
         if (query.child("item", Muc.OWNER) != null) return RoomAdmin.handle(room, iq); // lists, the pre-1.22 way
         if ("get".equals(iq.type())) {
-            Element form = RoomConfigForm.form(room.config, room.service.options().maxUsers());
+            Element form = RoomConfigForm.form(room.config, room.service.options().maxUsers(), jids(room, Affiliation.OWNER),
+                    jids(room, Affiliation.ADMIN));
             return iq.result(Element.builder("query", Muc.OWNER).child(form).build());
         }
         Element destroy = query.child("destroy", Muc.OWNER);
@@ -43,8 +46,14 @@ final class RoomOwner {
         }
         if (!"submit".equals(form.type())) throw new StanzaException("bad-request", "the form must be of type submit");
         RoomConfig next = RoomConfigForm.apply(room.config, form, room.service.options().maxUsers());
+        List<BareJid> owners = RoomConfigForm.jids(form, RoomConfigForm.OWNERS);
+        List<BareJid> admins = RoomConfigForm.jids(form, RoomConfigForm.ADMINS);
         room.service.router().route(iq.result(null)); // the owner hears of success before the others of the change
         configure(room, next);
+        Occupant me = room.occupants.byReal((EntityFullJid) iq.from());
+        String actor = me == null ? null : me.nick();
+        if (admins != null) replace(room, Affiliation.ADMIN, admins, owners == null ? List.of() : owners, actor);
+        if (owners != null) replace(room, Affiliation.OWNER, owners, admins == null ? List.of() : admins, actor);
         return null;
     }
 
@@ -69,6 +78,27 @@ final class RoomOwner {
         Element.Builder x = Element.builder("x", Muc.USER);
         for (int c : codes) x.child(Element.builder("status", Muc.USER).attr("code", Integer.toString(c)).build());
         room.sendToAll(Element.builder("message", Namespaces.CLIENT).attr("type", "groupchat").child(x.build()).build());
+    }
+
+    /**
+     * Makes {@code list} the full list of owners or admins (the roomowners/roomadmins fields): new
+     * ones first, so a room never lacks an owner; dropped ones keep the other list's affiliation if
+     * they are on it, else none.
+     */
+    private static void replace(Room room, Affiliation a, List<BareJid> list, List<BareJid> otherList, String actor) {
+        if (room.gone) return;
+        for (BareJid j : list) {
+            if (room.affiliation(j) != a) RoomAdmin.setAffiliation(room, j, a, actor, null);
+        }
+        for (BareJid j : jids(room, a)) {
+            if (list.contains(j)) continue;
+            Affiliation other = a == Affiliation.OWNER ? Affiliation.ADMIN : Affiliation.OWNER;
+            RoomAdmin.setAffiliation(room, j, otherList.contains(j) ? other : Affiliation.NONE, actor, null);
+        }
+    }
+
+    private static List<BareJid> jids(Room room, Affiliation a) {
+        return room.withAffiliation(a).stream().map(r -> r.jid()).toList();
     }
 
     /** Everyone leaves with the reason and the alternate venue; the room and its stored state are gone. */

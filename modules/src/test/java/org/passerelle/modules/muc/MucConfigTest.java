@@ -67,6 +67,36 @@ class MucConfigTest {
     }
 
     @Test
+    void ownerAndAdminListsInTheForm() {
+        try (TestServer server = new TestServer(new MucModule())) {
+            TestSession alice = server.login("alice@localhost/a");
+            TestSession bob = server.login("bob@localhost/b");
+            createInstant(server, alice, "tea", "Alice");
+            enter(server, bob, "tea", "Bob", 1);
+            alice.next();
+            String form = "<iq type='set' id='cfg' to='" + room("tea") + "'><query xmlns='http://jabber.org/protocol/muc#owner'>"
+                    + "<x xmlns='jabber:x:data' type='submit'>";
+            server.send(alice, form + "<field var='muc#roomconfig_roomowners'/></x></query></iq>");
+            assertThat(condition(alice.next())).as("a room keeps an owner").isEqualTo("bad-request");
+            server.send(alice, form + "<field var='muc#roomconfig_roomadmins'><value>@nowhere</value></field></x></query></iq>");
+            assertThat(condition(alice.next())).isEqualTo("bad-request");
+
+            server.send(alice, form + "<field var='muc#roomconfig_roomowners'><value>alice@localhost</value><value>carol@localhost</value></field>"
+                    + "<field var='muc#roomconfig_roomadmins'><value>bob@localhost</value></field></x></query></iq>");
+            assertThat(alice.next().type()).isEqualTo("result");
+            assertThat(codes(alice.next())).containsExactly(104);
+            Stanza promoted = alice.next();
+            assertThat(MucFixture.item(promoted).attr("affiliation")).isEqualTo("admin");
+            assertThat(MucFixture.item(promoted).attr("role")).isEqualTo("moderator");
+
+            server.send(alice, "<iq type='get' id='f' to='" + room("tea") + "'><query xmlns='http://jabber.org/protocol/muc#owner'/></iq>");
+            DataForm f = DataForm.find(alice.next().element().firstElement());
+            assertThat(f.values("muc#roomconfig_roomowners")).containsExactlyInAnyOrder("alice@localhost", "carol@localhost");
+            assertThat(f.values("muc#roomconfig_roomadmins")).containsExactly("bob@localhost");
+        }
+    }
+
+    @Test
     void changesAreAnnouncedWith104AndAnonymityChanges() {
         try (TestServer server = new TestServer(new MucModule())) {
             TestSession alice = server.login("alice@localhost/a");
