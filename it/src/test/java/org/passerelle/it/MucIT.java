@@ -20,6 +20,7 @@ import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.jivesoftware.smackx.muc.RoomInfo;
 import org.jivesoftware.smackx.muc.UserStatusListener;
+import org.jivesoftware.smackx.muc.packet.GroupChatInvitation;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
@@ -32,7 +33,7 @@ import org.passerelle.core.stanza.Jids;
 /**
  * Multi-user chat (XEP-0045) with Smack's MultiUserChatManager against the real server: an owner,
  * a member and a visitor in a moderated room (history on entry, voice revoked, kick, ban), a
- * persistent room across a restart, password and members-only rooms, a mediated invitation.
+ * persistent room across a restart, password and members-only rooms, mediated and direct invitations.
  */
 class MucIT {
     private final List<XMPPTCPConnection> open = new ArrayList<>();
@@ -229,6 +230,15 @@ class MucIT {
             assertThat(joinError(guest, "Bob", "wrong")).isEqualTo(StanzaError.Condition.not_authorized);
             guest.join(nick("Bob"), "open sesame");
             assertThat(guest.isJoined()).isTrue();
+
+            // XEP-0249: a direct invitation goes from client to client, then the invitee enters.
+            Inbox<Message> carolInbox = Inbox.of(carol, Message.class, m -> GroupChatInvitation.from(m) != null, "a direct invitation");
+            alice.sendStanza(alice.getStanzaFactory().buildMessageStanza().to(Jids.of("carol@localhost"))
+                    .addExtension(new GroupChatInvitation(vault.toString())).build());
+            assertThat(GroupChatInvitation.from(carolInbox.next()).getRoomAddress()).isEqualTo(vault.toString());
+            MultiUserChat invitee = muc(carol, vault);
+            invitee.join(nick("Carol"), "open sesame");
+            invitee.leave();
 
             EntityBareJid club = room("members");
             MultiUserChat clubOwner = muc(alice, club);
