@@ -1,7 +1,9 @@
 package org.passerelle.modules.muc;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.passerelle.core.event.PresenceUnavailable;
@@ -34,8 +36,10 @@ public final class MucModule implements Module {
         ServerContext server = ctx.server();
         MucOptions options = ctx.options(MucOptions.class);
         List<MucService> services = new ArrayList<>();
+        Set<DomainBareJid> serviceJids = new HashSet<>();
+        for (DomainBareJid domain : server.domains().all()) serviceJids.add(serviceJid(options, domain));
         for (DomainBareJid domain : server.domains().all()) {
-            MucService service = new MucService(JidCreate.domainBareFrom(options.subdomain() + "." + domain), options, server);
+            MucService service = new MucService(serviceJid(options, domain), options, server, Set.copyOf(serviceJids));
             service.load();
             services.add(service);
             ctx.onStop(server.router().registerDomain(service.jid(), service::handle));
@@ -49,5 +53,9 @@ public final class MucModule implements Module {
             for (MucService s : services) s.offline(e.session().jid(), null);
             return false;
         });
+    }
+
+    private static DomainBareJid serviceJid(MucOptions options, DomainBareJid domain) throws Exception {
+        return JidCreate.domainBareFrom(options.subdomain() + "." + domain);
     }
 }

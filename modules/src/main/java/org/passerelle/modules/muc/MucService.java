@@ -28,6 +28,7 @@ import org.passerelle.xml.Element;
  */
 final class MucService {
     private final DomainBareJid jid;
+    private final Set<DomainBareJid> allServices;
     private final MucOptions options;
     private final ServerContext server;
     private final RoomCreation creation;
@@ -36,8 +37,10 @@ final class MucService {
     /** The rooms each client is in, to take it out when its session ends. */
     private final Map<EntityFullJid, Set<EntityBareJid>> joined = new ConcurrentHashMap<>();
 
-    MucService(DomainBareJid jid, MucOptions options, ServerContext server) {
+    /** {@code allServices}: every MUC service of this server (rooms never talk to rooms). */
+    MucService(DomainBareJid jid, MucOptions options, ServerContext server, Set<DomainBareJid> allServices) {
         this.jid = jid;
+        this.allServices = allServices;
         this.options = options;
         this.server = server;
         this.creation = new RoomCreation(options, server.accounts());
@@ -67,8 +70,8 @@ final class MucService {
 
     /** The router's entry point: takes every stanza addressed to this service's domain. */
     boolean handle(Stanza s) {
-        // Rooms never talk to rooms: nothing routed while a room's lock is held can wait for another room's lock.
-        if (s.from() == null || s.from().asDomainBareJid().equals(jid)) return true;
+        // Rooms never talk to rooms (of any service here): no thread holding a room lock waits for another.
+        if (s.from() == null || allServices.contains(s.from().asDomainBareJid())) return true;
         try {
             Stanza answer = dispatch(s);
             if (answer != null) router().route(answer);
