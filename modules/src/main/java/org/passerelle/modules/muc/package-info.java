@@ -9,8 +9,11 @@
  * The work is split by concern: {@link org.passerelle.modules.muc.Joining} (enter, leave, nick
  * change), {@link org.passerelle.modules.muc.RoomMessages} (groupchat, subject, private messages,
  * invitations), {@link org.passerelle.modules.muc.RoomAdmin} (roles and affiliations),
- * {@link org.passerelle.modules.muc.RoomOwner} (configuration, destruction) and
- * {@link org.passerelle.modules.muc.RoomDisco}. Persistent rooms live in the core's
+ * {@link org.passerelle.modules.muc.RoomOwner} (configuration, destruction),
+ * {@link org.passerelle.modules.muc.NickRegistration}, {@link org.passerelle.modules.muc.VoiceRequests}
+ * and {@link org.passerelle.modules.muc.RoomDisco}. An archive module hooks in through the core
+ * events {@link org.passerelle.core.event.GroupchatMessage} and
+ * {@link org.passerelle.core.event.RoomIqRequest}. Persistent rooms live in the core's
  * {@link org.passerelle.core.store.RoomStore}; occupants are only in memory.
  */
 package org.passerelle.modules.muc;
