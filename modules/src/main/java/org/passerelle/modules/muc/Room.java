@@ -123,12 +123,18 @@ final class Room {
     /** Writes the whole room to the store when it is persistent (and configured). */
     void save() {
         if (!config.persistent() || locked) return;
+        saveConfig();
+        for (RoomAffiliation a : affiliations.values()) service.store().setAffiliation(jid, a);
+    }
+
+    /** Writes the configuration and subject (not the affiliations, stored as they change) of a persistent room. */
+    void saveConfig() {
+        if (!config.persistent() || locked) return;
         Map<String, String> m = new HashMap<>(config.toMap());
         m.put("subject", subject);
         m.put("subjectNick", subjectNick);
         m.put("salt", salt);
         service.store().saveConfig(jid, m);
-        for (RoomAffiliation a : affiliations.values()) service.store().setAffiliation(jid, a);
     }
 
     /** XEP-0421: the same for one user in this room every time, and says nothing about the real JID. */

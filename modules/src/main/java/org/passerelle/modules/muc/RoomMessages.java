@@ -40,7 +40,7 @@ final class RoomMessages {
             }
             room.subject = subject.text();
             room.subjectNick = me.nick();
-            room.save();
+            room.saveConfig();
         } else if (!me.role().hasVoice()) {
             throw new StanzaException("forbidden", "visitors may not speak in this moderated room");
         }

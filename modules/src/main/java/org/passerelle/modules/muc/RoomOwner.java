@@ -62,7 +62,8 @@ final class RoomOwner {
         boolean firstTime = room.locked;
         room.config = next;
         room.locked = false;
-        if (next.persistent()) room.save();
+        if (next.persistent() && (firstTime || !before.persistent())) room.save(); // affiliations were only in memory
+        else if (next.persistent()) room.saveConfig();
         else if (before.persistent()) room.service.store().delete(room.jid);
         if (next.membersOnly() && !before.membersOnly()) {
             for (Occupant o : room.occupants.nicks()) {
