@@ -17,6 +17,8 @@ final class RoomMessages {
     private RoomMessages() {
     }
 
+    private static final String SID = "urn:xmpp:sid:0";
+
     static void toRoom(Room room, Stanza m) throws StanzaException {
         if ("error".equals(m.type())) return;
         Occupant me = room.occupants.byReal((EntityFullJid) m.from());
@@ -44,7 +46,9 @@ final class RoomMessages {
         } else if (!me.role().hasVoice()) {
             throw new StanzaException("forbidden", "visitors may not speak in this moderated room");
         }
-        Element out = withOccupantId(m.element(), me);
+        // XEP-0359: only the room's archive says which stanza-id the room gave; a client's claim goes.
+        Element out = withOccupantId(m.element(), me).mapElements(e -> e.is("stanza-id", SID)
+                && room.jid.toString().equals(e.attr("by")) ? null : e);
         EntityFullJid from = room.occupantJid(me.nick());
         Instant now = room.service.clock().instant();
         if (hasBody) {

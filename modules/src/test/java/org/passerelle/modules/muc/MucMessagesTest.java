@@ -72,8 +72,11 @@ class MucMessagesTest {
             TestSession alice = server.login("alice@localhost/a");
             TestSession eve = server.login("eve@localhost/e");
             createInstant(server, alice, "tea", "Alice");
-            server.send(alice, groupchat("kept"));
-            assertThat(alice.next().element().child("stanza-id", "urn:xmpp:sid:0").attr("id")).isEqualTo("42");
+            server.send(alice, "<message type='groupchat' to='tea@conference.localhost'><body>kept</body>"
+                    + "<stanza-id xmlns='urn:xmpp:sid:0' by='tea@conference.localhost' id='forged'/></message>");
+            Stanza echo = alice.next();
+            assertThat(echo.element().children("stanza-id", "urn:xmpp:sid:0")).as("the client's claim is removed")
+                    .extracting(e -> e.attr("id")).containsExactly("42");
             TestSession bob = server.login("bob@localhost/b");
             server.send(bob, join("tea", "Bob"));
             bob.next();
