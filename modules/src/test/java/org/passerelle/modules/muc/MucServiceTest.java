@@ -158,6 +158,51 @@ class MucServiceTest {
     }
 
     @Test
+    void everyOccupantSeesConcurrentMessagesInTheSameOrder() throws Exception {
+        try (TestServer server = new TestServer(new MucModule())) {
+            int n = 6;
+            int each = 25;
+            List<TestSession> sessions = new ArrayList<>();
+            for (int i = 0; i < n; i++) sessions.add(server.login("u" + i + "@localhost/r"));
+            createInstant(server, sessions.getFirst(), "busy", "u0");
+            for (int i = 1; i < n; i++) {
+                enter(server, sessions.get(i), "busy", "u" + i, i);
+                for (int j = 0; j < i; j++) sessions.get(j).next();
+            }
+            CountDownLatch start = new CountDownLatch(1);
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                TestSession s = sessions.get(i);
+                int sender = i;
+                threads.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    for (int k = 0; k < each; k++) {
+                        server.send(s, "<message type='groupchat' to='busy@conference.localhost'><body>" + sender + "-" + k + "</body></message>");
+                    }
+                }));
+            }
+            start.countDown();
+            for (Thread t : threads) t.join();
+            List<List<String>> seen = new ArrayList<>();
+            for (TestSession s : sessions) {
+                List<String> bodies = new ArrayList<>();
+                for (int k = 0; k < n * each; k++) bodies.add(body(s.next()));
+                seen.add(bodies);
+            }
+            for (List<String> other : seen) assertThat(other).isEqualTo(seen.getFirst());
+            for (int i = 0; i < n; i++) {
+                String prefix = i + "-";
+                assertThat(seen.getFirst().stream().filter(b -> b.startsWith(prefix)).toList()).as("each sender's own order")
+                        .isEqualTo(java.util.stream.IntStream.range(0, each).mapToObj(k -> prefix + k).toList());
+            }
+        }
+    }
+
+    @Test
     void manyClientsJoiningAtOnceGetDistinctPlaces() throws Exception {
         try (TestServer server = new TestServer(new MucModule())) {
             int n = 16;
