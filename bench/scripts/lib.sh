@@ -67,6 +67,10 @@ tls:
   privateKey: $CERT_DIR/key.pem
 auth:
   scramIterations: $SCRAM_ITERATIONS
+# Like the other two, no message archive (XEP-0313) in the comparison; rooms as configured for them.
+disabledModules: [mam]
+modules:
+  muc: {maxHistory: $ROOM_HISTORY, maxUsers: $ROOM_MAX_USERS, defaults: {maxUsers: $ROOM_MAX_USERS}}
 YML
   if [ ! -f "$dir/imported" ]; then
     say "passerelle: importing $2"

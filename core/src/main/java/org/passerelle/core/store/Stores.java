@@ -11,6 +11,7 @@ public interface Stores extends AutoCloseable {
     KeyValueStore keyValue();
 
     ArchiveStore archive();
+    RoomStore rooms();
 
     /** A name for logs: "sqlite:/path/to/passerelle.db", "postgresql://host/db". */
     String description();

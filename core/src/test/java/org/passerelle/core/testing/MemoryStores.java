@@ -30,6 +30,7 @@ public final class MemoryStores implements Stores {
     private final Map<String, Map<String, String>> kv = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final ArchiveStore archiveStore = new MemoryArchiveStore();
+    private final MemoryRoomStore roomStore = new MemoryRoomStore();
 
     private final AccountStore accountStore = new AccountStore() {
         public Optional<Account> find(EntityBareJid jid) { return Optional.ofNullable(accounts.get(jid)); }
@@ -110,6 +111,7 @@ public final class MemoryStores implements Stores {
     @Override public OfflineStore offline() { return offlineStore; }
     @Override public KeyValueStore keyValue() { return kvStore; }
     @Override public ArchiveStore archive() { return archiveStore; }
+    @Override public org.passerelle.core.store.RoomStore rooms() { return roomStore; }
     @Override public String description() { return "memory"; }
     @Override public void close() { }
 }

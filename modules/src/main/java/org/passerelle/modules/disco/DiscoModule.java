@@ -59,9 +59,19 @@ public final class DiscoModule implements Module {
         if (node != null) return iq.result(server.features().discoNodes().items(node, iq.from(), iq.to().asDomainBareJid()));
         Element.Builder q = Element.builder("query", ITEMS);
         for (DiscoItem item : server.features().items()) {
+            if (!listedUnder(item, iq.to().asDomainBareJid().toString())) continue;
             q.child(Element.builder("item", ITEMS).attr("jid", item.jid()).attr("node", item.node()).attr("name", item.name()).build());
         }
         return iq.result(q.build());
+    }
+
+    /** A service of one hosted domain ({@code conference.example.org}) is listed under that domain only. */
+    private boolean listedUnder(DiscoItem item, String domain) {
+        for (var hosted : server.domains().all()) {
+            String d = hosted.toString();
+            if (item.jid().endsWith("." + d) && !d.equals(domain) && !domain.endsWith("." + d)) return false;
+        }
+        return true;
     }
 
     private Stanza accountInfo(Stanza iq) throws StanzaException {

@@ -61,6 +61,26 @@ class DiscoModuleTest {
     }
 
     @Test
+    void aDomainListsItsOwnServicesNotThoseOfTheOtherDomains() {
+        Module services = new Module() {
+            @Override public String name() { return "services"; }
+
+            @Override
+            public void start(ModuleContext ctx) {
+                ctx.discoItem(new DiscoItem("conference.localhost", null, "Chatrooms"));
+                ctx.discoItem(new DiscoItem("conference.example.org", null, "Chatrooms"));
+                ctx.discoItem(new DiscoItem("proxy.elsewhere.net", null, "Shared"));
+            }
+        };
+        try (TestServer server = new TestServer("domains: [{name: localhost}, {name: example.org}]\n", new DiscoModule(), services)) {
+            TestSession alice = server.login("alice@example.org/phone");
+            server.send(alice, "<iq type='get' id='i1' to='example.org'><query xmlns='http://jabber.org/protocol/disco#items'/></iq>");
+            List<Element> items = alice.next().element().child("query", DiscoModule.ITEMS).children("item", DiscoModule.ITEMS);
+            assertThat(items).extracting(e -> e.attr("jid")).containsExactly("conference.example.org", "proxy.elsewhere.net");
+        }
+    }
+
+    @Test
     void domainItemsComeFromModules() {
         try (TestServer server = new TestServer(new DiscoModule(), new Other())) {
             TestSession alice = server.login("alice@localhost/phone");

@@ -14,6 +14,7 @@ import org.passerelle.core.store.AccountStore;
 import org.passerelle.core.store.ArchiveStore;
 import org.passerelle.core.store.KeyValueStore;
 import org.passerelle.core.store.OfflineStore;
+import org.passerelle.core.store.RoomStore;
 import org.passerelle.core.store.RosterStore;
 import org.passerelle.core.store.Stores;
 import org.sqlite.SQLiteConfig;
@@ -36,6 +37,7 @@ public final class SqlStores implements Stores {
     private final SqlOfflineStore offline;
     private final SqlKeyValueStore keyValue;
     private final SqlArchiveStore archive;
+    private final SqlRoomStore rooms;
 
     private SqlStores(SqlDatabase db, String description) {
         this.db = db;
@@ -45,6 +47,7 @@ public final class SqlStores implements Stores {
         this.offline = new SqlOfflineStore(db);
         this.keyValue = new SqlKeyValueStore(db);
         this.archive = new SqlArchiveStore(db);
+        this.rooms = new SqlRoomStore(db);
     }
 
     /**
@@ -162,6 +165,7 @@ public final class SqlStores implements Stores {
     @Override public KeyValueStore keyValue() { return keyValue; }
 
     @Override public ArchiveStore archive() { return archive; }
+    @Override public RoomStore rooms() { return rooms; }
 
     @Override public String description() { return description; }
 

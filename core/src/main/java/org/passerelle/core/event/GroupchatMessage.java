@@ -1,0 +1,28 @@
+package org.passerelle.core.event;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.EntityFullJid;
+import org.passerelle.xml.Element;
+
+/**
+ * A room (XEP-0045) is about to broadcast a groupchat message: {@code message} as every occupant
+ * gets it, {@code from} the room JID with the sender's nickname, {@code sender} the real JID
+ * behind it. Published once per message with a body, with the room's lock held, so listeners see
+ * a room's messages in order; an archive (XEP-0313) listens here, and may {@link #add} elements
+ * (its XEP-0359 {@code <stanza-id by='room'/>}) that every occupant and the room's history then
+ * get. Listeners must not block for long and must return false (every listener sees the message).
+ */
+public record GroupchatMessage(EntityBareJid room, EntityFullJid from, EntityFullJid sender, Element message, Instant at,
+                               List<Element> additions) {
+    public GroupchatMessage(EntityBareJid room, EntityFullJid from, EntityFullJid sender, Element message, Instant at) {
+        this(room, from, sender, message, at, new ArrayList<>());
+    }
+
+    /** Adds an element to the message as broadcast. Only for listeners, on the publishing thread. */
+    public void add(Element element) {
+        additions.add(element);
+    }
+}

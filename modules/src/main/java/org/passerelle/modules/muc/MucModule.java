@@ -1,0 +1,61 @@
+package org.passerelle.modules.muc;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.passerelle.core.event.PresenceUnavailable;
+import org.passerelle.core.event.SessionEnded;
+import org.passerelle.core.module.DiscoItem;
+import org.passerelle.core.module.Implements;
+import org.passerelle.core.module.Module;
+import org.passerelle.core.module.ModuleContext;
+import org.passerelle.core.module.ServerContext;
+
+/**
+ * Multi-user chat: a service at {@code <subdomain>.<domain>} for each hosted domain, registered
+ * with the router as a component domain and listed in the domain's disco#items. Clients leave
+ * their rooms when they go offline.
+ */
+@Implements(spec = "XEP-0045", version = "1.35.1",
+        note = "room logging and archives are left to an archive module (GroupchatMessage, RoomIqRequest events)")
+@Implements(spec = "XEP-0421", version = "1.0.0", note = "occupant ids in every room")
+@Implements(spec = "XEP-0410", version = "1.1.0", note = "the room answers pings to one's own occupant JID")
+@Implements(spec = "XEP-0249", version = "1.2",
+        note = "direct invitations pass from client to client; the rooms accept the invitees")
+public final class MucModule implements Module {
+    @Override
+    public String name() {
+        return "muc";
+    }
+
+    @Override
+    public void start(ModuleContext ctx) throws Exception {
+        ServerContext server = ctx.server();
+        MucOptions options = ctx.options(MucOptions.class);
+        List<MucService> services = new ArrayList<>();
+        Set<DomainBareJid> serviceJids = new HashSet<>();
+        for (DomainBareJid domain : server.domains().all()) serviceJids.add(serviceJid(options, domain));
+        for (DomainBareJid domain : server.domains().all()) {
+            MucService service = new MucService(serviceJid(options, domain), options, server, Set.copyOf(serviceJids));
+            service.load();
+            services.add(service);
+            ctx.onStop(server.router().registerDomain(service.jid(), service::handle));
+            ctx.discoItem(new DiscoItem(service.jid().toString(), null, "Chatrooms"));
+        }
+        ctx.on(PresenceUnavailable.class, 200, e -> {
+            for (MucService s : services) s.offline(e.session().jid(), e.presence());
+            return false;
+        });
+        ctx.on(SessionEnded.class, 200, e -> {
+            for (MucService s : services) s.offline(e.session().jid(), null);
+            return false;
+        });
+    }
+
+    private static DomainBareJid serviceJid(MucOptions options, DomainBareJid domain) throws Exception {
+        return JidCreate.domainBareFrom(options.subdomain() + "." + domain);
+    }
+}

@@ -1,0 +1,177 @@
+package org.passerelle.modules.muc;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.EntityFullJid;
+import org.passerelle.core.event.EventBus;
+import org.passerelle.core.event.RoomIqRequest;
+import org.passerelle.core.module.ServerContext;
+import org.passerelle.core.routing.Router;
+import org.passerelle.core.stanza.Namespaces;
+import org.passerelle.core.stanza.Stanza;
+import org.passerelle.core.stanza.StanzaException;
+import org.passerelle.core.store.RoomStore;
+import org.passerelle.core.store.StoredRoom;
+import org.passerelle.modules.muc.Presences.Change;
+import org.passerelle.xml.Element;
+
+/**
+ * One MUC service ({@code conference.example.org}): its rooms, and the routing of every stanza
+ * sent to the service, a room or an occupant. Each stanza is handled under its room's lock; a
+ * room found {@link Room#gone} (emptied or destroyed meanwhile) is looked up again.
+ */
+final class MucService {
+    private final DomainBareJid jid;
+    private final Set<DomainBareJid> allServices;
+    private final MucOptions options;
+    private final ServerContext server;
+    private final RoomCreation creation;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<EntityBareJid, Room> rooms = new ConcurrentHashMap<>();
+    /** The rooms each client is in, to take it out when its session ends. */
+    private final Map<EntityFullJid, Set<EntityBareJid>> joined = new ConcurrentHashMap<>();
+
+    /** {@code allServices}: every MUC service of this server (rooms never talk to rooms). */
+    MucService(DomainBareJid jid, MucOptions options, ServerContext server, Set<DomainBareJid> allServices) {
+        this.jid = jid;
+        this.allServices = allServices;
+        this.options = options;
+        this.server = server;
+        this.creation = new RoomCreation(options, server.accounts());
+    }
+
+    /** Loads the persistent rooms from the store. */
+    void load() {
+        for (StoredRoom s : store().rooms(jid)) rooms.put(s.jid(), Room.load(s, this));
+    }
+
+    DomainBareJid jid() { return jid; }
+
+    MucOptions options() { return options; }
+
+    RoomConfig defaults() { return options.defaults().toConfig(); }
+
+    RoomStore store() { return server.stores().rooms(); }
+
+    Router router() { return server.router(); }
+
+    Clock clock() { return server.clock(); }
+
+    EventBus events() { return server.events(); }
+
+    /** Salts for occupant ids (SecureRandom is thread-safe). */
+    SecureRandom random() { return random; }
+
+    /** The router's entry point: takes every stanza addressed to this service's domain. */
+    boolean handle(Stanza s) {
+        // Rooms never talk to rooms (of any service here): no thread holding a room lock waits for another.
+        if (s.from() == null || allServices.contains(s.from().asDomainBareJid())) return true;
+        try {
+            Stanza answer = dispatch(s);
+            if (answer != null) router().route(answer);
+        } catch (StanzaException e) {
+            router().bounce(s, e.condition(), e.getMessage());
+        }
+        return true;
+    }
+
+    private Stanza dispatch(Stanza s) throws StanzaException {
+        if (!s.to().hasLocalpart()) return toService(s);
+        if (!(s.from() instanceof EntityFullJid)) throw new StanzaException("bad-request", "rooms talk to clients (full JIDs)");
+        EntityBareJid roomJid = s.to().asEntityBareJidIfPossible();
+        boolean join = s.isPresence() && s.type() == null && s.to().hasResource();
+        while (true) {
+            Room room = rooms.get(roomJid);
+            boolean created = false;
+            if (room == null) {
+                if (!join) return missing(s);
+                room = creation.create(this, roomJid, (EntityFullJid) s.from(), s.element().child("x", Muc.NS) != null, rooms);
+                if (room == null) continue; // someone else created it first
+                created = true;
+            } else {
+                room.lock.lock();
+            }
+            try {
+                if (room.gone) continue;
+                if (!RoomStanzas.servedElsewhere(s)) return RoomStanzas.dispatch(room, s, created);
+                RoomStanzas.checkAccess(room, s);
+            } finally {
+                if (created && room.occupants.isEmpty() && !room.gone) remove(room); // the creator could not enter
+                room.lock.unlock();
+            }
+            // Another module's IQ (a room archive query): asked without the room's lock.
+            if (!events().publish(new RoomIqRequest(roomJid, s))) throw new StanzaException("service-unavailable", null);
+            return null;
+        }
+    }
+
+    private Stanza toService(Stanza s) throws StanzaException {
+        if (!s.isIqRequest()) {
+            if (s.isMessage() && !"error".equals(s.type())) throw new StanzaException("service-unavailable", null);
+            return null;
+        }
+        Element payload = s.element().firstElement();
+        if (payload != null && payload.is("query", RoomDisco.INFO) && "get".equals(s.type())) return RoomDisco.serviceInfo(s);
+        if (payload != null && payload.is("query", RoomDisco.ITEMS) && "get".equals(s.type())) {
+            return RoomDisco.serviceItems(s, List.copyOf(rooms.values()));
+        }
+        throw new StanzaException("service-unavailable", null);
+    }
+
+    /** Something for a room that does not exist. */
+    private static Stanza missing(Stanza s) throws StanzaException {
+        if ("error".equals(s.type()) || (s.isIq() && !s.isIqRequest()) || s.isPresence()) return null;
+        throw new StanzaException("item-not-found", "no such room");
+    }
+
+    void joined(EntityFullJid real, EntityBareJid room) {
+        joined.computeIfAbsent(real, k -> ConcurrentHashMap.newKeySet()).add(room);
+    }
+
+    void left(EntityFullJid real, EntityBareJid room) {
+        joined.computeIfPresent(real, (k, set) -> {
+            set.remove(room);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** Called with the room's lock held: an empty temporary (or never configured) room goes away. */
+    void dropIfEmpty(Room room) {
+        if (room.occupants.isEmpty() && (!room.config.persistent() || room.locked)) remove(room);
+    }
+
+    /** Called with the room's lock held. */
+    void remove(Room room) {
+        room.gone = true;
+        rooms.remove(room.jid, room);
+        if (room.config.persistent()) store().delete(room.jid);
+    }
+
+    int roomCount() {
+        return rooms.size();
+    }
+
+    /** The client went offline (unavailable presence or session end): it leaves every room, as if it had said so. */
+    void offline(EntityFullJid real, Stanza presence) {
+        Set<EntityBareJid> in = joined.get(real);
+        if (in == null) return;
+        Element payload = presence == null ? Element.of("presence", Namespaces.CLIENT) : Presences.payload(presence.element());
+        for (EntityBareJid roomJid : List.copyOf(in)) {
+            Room room = rooms.get(roomJid);
+            if (room == null) continue;
+            room.lock.lock();
+            try {
+                Occupant o = room.occupants.byReal(real);
+                if (!room.gone && o != null) Joining.leave(room, o.withPresence(payload), Change.NONE, Set.of());
+            } finally {
+                room.lock.unlock();
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.passerelle.modules.muc;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A room's configuration (the muc#roomconfig options this service supports). Immutable; the
+ * owner's form ({@link RoomConfigForm}) makes a new one. {@code nonAnonymous} is whois=anyone;
+ * {@code maxUsers} 0 means no limit but the service's.
+ */
+record RoomConfig(String name, String description, boolean persistent, boolean publicRoom, boolean membersOnly,
+                  boolean moderated, boolean passwordProtected, String password, boolean nonAnonymous, int maxUsers,
+                  boolean allowInvites, boolean changeSubject, String allowPm) {
+    static final List<String> PM_VALUES = List.of("anyone", "participants", "moderators", "none");
+
+    /** The options as stored in the {@link org.passerelle.core.store.RoomStore}. */
+    Map<String, String> toMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("description", description);
+        m.put("persistent", flag(persistent));
+        m.put("public", flag(publicRoom));
+        m.put("membersOnly", flag(membersOnly));
+        m.put("moderated", flag(moderated));
+        m.put("passwordProtected", flag(passwordProtected));
+        m.put("password", password);
+        m.put("whois", nonAnonymous ? "anyone" : "moderators");
+        m.put("maxUsers", Integer.toString(maxUsers));
+        m.put("allowInvites", flag(allowInvites));
+        m.put("changeSubject", flag(changeSubject));
+        m.put("allowPm", allowPm);
+        return m;
+    }
+
+    /** Reads stored options; a missing one (a room stored by an older version) keeps the default's value. */
+    static RoomConfig fromMap(Map<String, String> m, RoomConfig d) {
+        return new RoomConfig(m.getOrDefault("name", d.name), m.getOrDefault("description", d.description),
+                bool(m, "persistent", d.persistent), bool(m, "public", d.publicRoom), bool(m, "membersOnly", d.membersOnly),
+                bool(m, "moderated", d.moderated), bool(m, "passwordProtected", d.passwordProtected),
+                m.getOrDefault("password", d.password),
+                m.containsKey("whois") ? m.get("whois").equals("anyone") : d.nonAnonymous,
+                m.containsKey("maxUsers") ? Integer.parseInt(m.get("maxUsers")) : d.maxUsers,
+                bool(m, "allowInvites", d.allowInvites), bool(m, "changeSubject", d.changeSubject),
+                m.getOrDefault("allowPm", d.allowPm));
+    }
+
+    /** The room asks for a password. */
+    boolean needsPassword() {
+        return passwordProtected && !password.isEmpty();
+    }
+
+    private static String flag(boolean b) {
+        return b ? "1" : "0";
+    }
+
+    private static boolean bool(Map<String, String> m, String key, boolean d) {
+        String v = m.get(key);
+        return v == null ? d : v.equals("1");
+    }
+}
