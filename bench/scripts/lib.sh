@@ -272,7 +272,7 @@ run_suite() { # label port results.jsonl; the server runs (SERVER_PID) and START
 : "${PRESENCE_SECONDS:=10}"
 : "${ROOM_SIZES=10,100,1000}" # empty: no rooms scenario
 : "${ROOM_USERS:=1000}"
-: "${ROOM_RATES:=2000,4000,8000,16000,32000,64000}"
+: "${ROOM_RATES:=4000,16000,32000,64000,96000,128000}"
 : "${ROOM_SECONDS:=5}"
 : "${ROOM_HISTORY:=20}"
 : "${ROOM_MAX_USERS:=1000}"
