@@ -59,7 +59,7 @@ final class RoomDisco {
                 c.needsPassword() ? "muc_passwordprotected" : "muc_unsecured",
                 c.publicRoom() ? "muc_public" : "muc_hidden"));
         for (String f : room.service.roomFeatures()) {
-            if (c.archive() || !(f.equals(Muc.MAM) || f.equals(Muc.STANZA_ID))) features.add(f);
+            if (c.archive() || !(f.startsWith(Muc.MAM) || f.equals(Muc.STANZA_ID))) features.add(f);
         }
         Element.Builder q = Element.builder("query", INFO).child(identity(room.displayName()));
         for (String f : features) q.child(feature(f));
