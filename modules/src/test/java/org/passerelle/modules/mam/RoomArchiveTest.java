@@ -183,6 +183,20 @@ class RoomArchiveTest {
     }
 
     @Test
+    void aPasswordProtectedRoomsArchiveIsReadByThoseInside() {
+        try (TestServer server = server(true)) {
+            TestSession[] s = room(server, "passwordprotectedroom=1", "roomsecret=sesame");
+            TestSession alice = s[0];
+            say(server, alice, "behind the door", alice);
+            TestSession bob = s[1];
+            assertThat(ImTesting.condition(query(server, bob, "", "").iq())).as("bob gave no password").isEqualTo("forbidden");
+            server.send(bob, "<presence to='" + ROOM + "/bob'><x xmlns='http://jabber.org/protocol/muc'><password>sesame</password></x></presence>");
+            ImTesting.clear(alice, bob);
+            assertThat(query(server, bob, "", "").bodies()).containsExactly("behind the door");
+        }
+    }
+
+    @Test
     void advertisedOnlyWithTheArchiveModuleAndWhileTheRoomArchives() {
         try (TestServer server = server(true)) {
             TestSession[] s = room(server);
