@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.passerelle.core.config.ServerConfig;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.store.ArchiveFilter;
+import org.passerelle.core.testing.MemoryStores;
 import org.passerelle.core.testing.TestServer;
 import org.passerelle.core.testing.TestSession;
 import org.passerelle.modules.ImTesting;
@@ -217,6 +219,21 @@ class RoomArchiveTest {
             assertThat(features(server, s[1])).doesNotContain("urn:xmpp:mam:2", "urn:xmpp:sid:0");
             assertThat(configFields(server, s[0])).doesNotContain("muc#roomconfig_enablearchiving");
             assertThat(ImTesting.condition(query(server, s[1], "", "").iq())).isEqualTo("service-unavailable");
+        }
+    }
+
+    @Test
+    void aPersistentRoomKeepsItsArchivingSwitch() {
+        MemoryStores stores = new MemoryStores();
+        try (TestServer server = new TestServer(ServerConfig.defaults(), stores, new MucModule(), new MamModule())) {
+            room(server, "persistentroom=1", "enablearchiving=0");
+        }
+        try (TestServer server = new TestServer(ServerConfig.defaults(), stores, new MucModule(), new MamModule())) {
+            TestSession[] s = room(server); // the room exists: alice's form changes nothing here
+            assertThat(features(server, s[1])).contains("muc_persistent").doesNotContain("urn:xmpp:mam:2");
+            server.send(s[0], "<message to='" + ROOM + "' type='groupchat'><body>still off</body></message>");
+            assertThat(s[1].next().element().child("stanza-id", StanzaIds.NS)).isNull();
+            assertThat(archived(server)).isZero();
         }
     }
 
