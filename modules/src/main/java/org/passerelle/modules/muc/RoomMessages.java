@@ -44,9 +44,10 @@ final class RoomMessages {
         } else if (!me.role().hasVoice()) {
             throw new StanzaException("forbidden", "visitors may not speak in this moderated room");
         }
-        // XEP-0359: only the room's archive says which stanza-id the room gave; a client's claim goes.
-        Element out = withOccupantId(m.element(), me).mapElements(e -> e.is("stanza-id", Muc.STANZA_ID)
-                && room.jid.toString().equals(e.attr("by")) ? null : e);
+        // XEP-0359: only the room's archive says which stanza-id the room gave; a client's claim goes,
+        // and so does a muc#user element (an <item jid/> would claim a real JID the room did not give).
+        Element out = withOccupantId(m.element(), me).mapElements(e -> (e.is("stanza-id", Muc.STANZA_ID)
+                && room.jid.toString().equals(e.attr("by"))) || e.is("x", Muc.USER) ? null : e);
         EntityFullJid from = room.occupantJid(me.nick());
         Instant now = room.service.clock().instant();
         if (hasBody) {
