@@ -19,6 +19,12 @@ final class RawClient implements AutoCloseable {
     static final String HEADER = "<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
             + "xmlns:stream='http://etherx.jabber.org/streams' to='localhost' version='1.0'>";
 
+    /**
+     * How long a blocking call (the TLS handshake) may take on a loaded machine. Reads wait only
+     * until their own deadline ({@link #readSome}), so tests that expect silence stay as fast.
+     */
+    private static final int SOCKET_TIMEOUT_MILLIS = 10_000;
+
     private final ItServer server;
     private Socket socket;
     private InputStream in;
@@ -35,7 +41,7 @@ final class RawClient implements AutoCloseable {
         this.server = server;
         this.socket = new Socket(java.net.InetAddress.getByName("127.0.0.1"), server.port(),
                 java.net.InetAddress.getByName(sourceAddress), 0);
-        socket.setSoTimeout(100);
+        socket.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
@@ -60,7 +66,7 @@ final class RawClient implements AutoCloseable {
                 mark = at + fragment.length();
                 return said;
             }
-            if (System.currentTimeMillis() > deadline || !readSome()) {
+            if (System.currentTimeMillis() > deadline || !readSome(deadline)) {
                 throw new AssertionError("expected '" + fragment + "' but the server said: " + transcript.substring(mark));
             }
         }
@@ -70,14 +76,16 @@ final class RawClient implements AutoCloseable {
     boolean closedByServer(long millis) throws IOException {
         long deadline = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < deadline) {
-            if (!readSome()) return true;
+            if (!readSome(deadline)) return true;
         }
         return false;
     }
 
-    private boolean readSome() throws IOException {
+    /** Reads what has come, waiting at most until the deadline; false once the connection is closed. */
+    private boolean readSome(long deadline) throws IOException {
         byte[] buf = new byte[8192];
         try {
+            socket.setSoTimeout((int) Math.clamp(deadline - System.currentTimeMillis(), 1, SOCKET_TIMEOUT_MILLIS));
             int n = in.read(buf);
             if (n < 0) return false;
             transcript.append(new String(buf, 0, n, StandardCharsets.UTF_8));
@@ -104,7 +112,7 @@ final class RawClient implements AutoCloseable {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, new TrustManager[] {server.trustManager()}, null);
         SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(socket, "localhost", server.port(), true);
-        s.setSoTimeout(100);
+        s.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
         s.startHandshake();
         socket = s;
         in = s.getInputStream();

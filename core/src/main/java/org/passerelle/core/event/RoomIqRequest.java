@@ -8,6 +8,8 @@ import org.passerelle.core.stanza.Stanza;
  * the room lets in (not banned; a member of a members-only room). A module that serves it (a room
  * archive, XEP-0313 queries) routes its answer and returns true; when none does, the room answers
  * {@code service-unavailable}. Published on the requester's thread, without the room's lock.
+ *
+ * @param seesRealJids the requester may see occupants' real JIDs (a non-anonymous room)
  */
-public record RoomIqRequest(EntityBareJid room, Stanza iq) {
+public record RoomIqRequest(EntityBareJid room, Stanza iq, boolean seesRealJids) {
 }

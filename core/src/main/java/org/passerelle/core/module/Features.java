@@ -17,6 +17,7 @@ import org.passerelle.xml.Element;
 public final class Features {
     private final Set<String> server = new TreeSet<>();
     private final Set<String> account = new TreeSet<>();
+    private final Set<String> room = new TreeSet<>();
     private final List<Identity> serverIdentities = new CopyOnWriteArrayList<>();
     private final List<Implements> implemented = new CopyOnWriteArrayList<>();
     private final List<StreamFeature> streamFeatures = new CopyOnWriteArrayList<>();
@@ -37,11 +38,15 @@ public final class Features {
         implemented.add(spec);
         for (String f : spec.features()) server.add(f);
         for (String f : spec.accountFeatures()) account.add(f);
+        for (String f : spec.roomFeatures()) room.add(f);
     }
 
     public synchronized Set<String> server() { return Set.copyOf(server); }
 
     public synchronized Set<String> account() { return Set.copyOf(account); }
+
+    /** Features other modules give every chat room (XEP-0045 rooms list them in their disco#info). */
+    public synchronized Set<String> room() { return Set.copyOf(room); }
 
     public List<Identity> identities() { return List.copyOf(serverIdentities); }
 

@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * What a module implements. The server advertises {@code features} in disco#info of each hosted
- * domain and {@code accountFeatures} in disco#info of each account's bare JID, only while the
+ * domain, {@code accountFeatures} in disco#info of each account's bare JID and {@code roomFeatures}
+ * in disco#info of each chat room (a MUC service asks {@link Features#room()}), only while the
  * module runs, and the docs' feature list is generated from these annotations.
  */
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,6 +25,9 @@ public @interface Implements {
     String[] features() default {};
 
     String[] accountFeatures() default {};
+
+    /** What the module adds to every room of the MUC service (a room archive). */
+    String[] roomFeatures() default {};
 
     /** What is left out, if anything. */
     String note() default "";

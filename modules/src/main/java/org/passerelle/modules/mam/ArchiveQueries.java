@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jxmpp.jid.BareJid;
 import org.passerelle.core.routing.Router;
 import org.passerelle.core.stanza.Namespaces;
@@ -19,10 +20,9 @@ import org.passerelle.xml.Element;
 
 /**
  * Answers XEP-0313 queries on one archive, whoever owns it: an account here, a room for the MUC
- * service (which decides who may query before calling). The results go to the requester as
- * messages from the archive's JID, then the returned IQ result carries {@code <fin/>}. Public as
- * the seam for room archives: a MUC component builds one and calls {@link #query} and
- * {@link #metadata} with the room's JID.
+ * (after the room's own access check, see {@link RoomArchive}). The results go to the requester
+ * as messages from the archive's JID, then the returned IQ result carries {@code <fin/>}. Public:
+ * it works for any owner JID.
  */
 public final class ArchiveQueries {
     static final String FORWARD = "urn:xmpp:forward:0";
@@ -39,6 +39,11 @@ public final class ArchiveQueries {
 
     /** IQ get: the search form (§4.1.5). IQ set: runs the query. */
     public Stanza query(BareJid owner, Stanza iq) throws StanzaException {
+        return query(owner, iq, UnaryOperator.identity());
+    }
+
+    /** The same, each archived stanza passed through {@code view} first (to hide what the requester may not see). */
+    public Stanza query(BareJid owner, Stanza iq, UnaryOperator<Element> view) throws StanzaException {
         if (iq.element().firstElement().attr("node") != null) {
             throw new StanzaException("feature-not-implemented", "no pubsub node archives (XEP-0442)");
         }
@@ -50,7 +55,7 @@ public final class ArchiveQueries {
         ArchivePage page = store.page(owner, q.filter(), q.after(), q.before(), q.fromEnd(), q.max());
         List<ArchivedMessage> results = new ArrayList<>(page.messages());
         if (q.flip()) Collections.reverse(results);
-        for (ArchivedMessage m : results) router.route(Stanza.of(result(q.queryId(), m), owner, iq.from()));
+        for (ArchivedMessage m : results) router.route(Stanza.of(result(q.queryId(), m, view), owner, iq.from()));
         Element.Builder set = Element.builder("set", MamQuery.RSM);
         if (!results.isEmpty()) {
             set.textChild("first", MamQuery.RSM, results.getFirst().id()).textChild("last", MamQuery.RSM, results.getLast().id());
@@ -70,10 +75,10 @@ public final class ArchiveQueries {
         return iq.result(b.build());
     }
 
-    private static Element result(String queryId, ArchivedMessage m) {
+    private static Element result(String queryId, ArchivedMessage m, UnaryOperator<Element> view) {
         Element forwarded = Element.builder("forwarded", FORWARD)
                 .child(Element.builder("delay", Namespaces.DELAY).attr("stamp", stamp(m.stamp())).build())
-                .child(m.stanza()).build();
+                .child(view.apply(m.stanza())).build();
         Element result = Element.builder("result", MamModule.NS).attr("queryid", queryId).attr("id", m.id()).child(forwarded).build();
         return Element.builder("message", Namespaces.CLIENT).child(result).build();
     }

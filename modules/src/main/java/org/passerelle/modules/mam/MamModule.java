@@ -4,6 +4,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.event.AccountDeleted;
+import org.passerelle.core.event.GroupchatMessage;
+import org.passerelle.core.event.RoomDestroyed;
+import org.passerelle.core.event.RoomIqRequest;
 import org.passerelle.core.module.Implements;
 import org.passerelle.core.module.Module;
 import org.passerelle.core.module.ModuleContext;
@@ -12,10 +15,15 @@ import org.passerelle.core.routing.Destination;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.stanza.StanzaException;
 
-/** Message archives of accounts: archiving hooks, the query, preference and metadata IQs, retention. */
+/**
+ * Message archives of accounts and of MUC rooms: archiving hooks, the query, preference and
+ * metadata IQs, retention.
+ */
 @Implements(spec = "XEP-0313", version = "1.1.3", accountFeatures = {MamModule.NS, MamModule.EXTENDED},
-        note = "one-to-one messages of local accounts; RSM index is not supported")
-@Implements(spec = "XEP-0359", version = "0.7.0", features = StanzaIds.NS, note = "stanza-id on messages archived for the recipient")
+        roomFeatures = {MamModule.NS, MamModule.EXTENDED, StanzaIds.NS},
+        note = "one-to-one messages of local accounts and groupchat messages of MUC rooms; RSM index is not supported")
+@Implements(spec = "XEP-0359", version = "0.7.0", features = StanzaIds.NS,
+        note = "stanza-id on messages archived for the recipient and on room messages")
 @Implements(spec = "XEP-0441", version = "0.2.0", note = "archiving preferences")
 @Implements(spec = "XEP-0059", version = "1.0", note = "max, after, before in MAM queries; no index")
 public final class MamModule implements Module {
@@ -43,6 +51,13 @@ public final class MamModule implements Module {
         ctx.inbound(INBOUND_PRIORITY, archiver::sent);
         ctx.local(100, archiver::received);
         ctx.iq(Destination.ACCOUNT, NS, this::handle);
+        RoomArchive rooms = new RoomArchive(server.stores().archive(), server.router(), queries);
+        ctx.on(GroupchatMessage.class, 100, rooms::message);
+        ctx.on(RoomIqRequest.class, 100, rooms::request);
+        ctx.on(RoomDestroyed.class, 100, e -> {
+            server.stores().archive().deleteAll(e.room());
+            return false;
+        });
         ctx.on(AccountDeleted.class, 100, e -> {
             server.stores().archive().deleteAll(e.account());
             prefs.forget(e.account());

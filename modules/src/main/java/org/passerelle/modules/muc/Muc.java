@@ -15,6 +15,10 @@ final class Muc {
     static final String PING = "urn:xmpp:ping";
     /** XEP-0249 direct invitations (client to client; the service needs nothing for them). */
     static final String DIRECT_INVITE = "jabber:x:conference";
+    /** XEP-0313: a room advertises it only while an archive module serves rooms and its owner lets it archive. */
+    static final String MAM = "urn:xmpp:mam:2";
+    /** XEP-0359: the room's archive stamps its ids. */
+    static final String STANZA_ID = "urn:xmpp:sid:0";
 
     private Muc() {
     }

@@ -20,7 +20,7 @@ import org.passerelle.core.module.ServerContext;
  * their rooms when they go offline.
  */
 @Implements(spec = "XEP-0045", version = "1.35.1",
-        note = "room logging and archives are left to an archive module (GroupchatMessage, RoomIqRequest events)")
+        note = "room archives come from the mam module (GroupchatMessage, RoomIqRequest, RoomDestroyed events); no room logging")
 @Implements(spec = "XEP-0421", version = "1.0.0", note = "occupant ids in every room")
 @Implements(spec = "XEP-0410", version = "1.1.0", note = "the room answers pings to one's own occupant JID")
 @Implements(spec = "XEP-0249", version = "1.2",

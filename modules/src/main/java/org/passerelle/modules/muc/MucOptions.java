@@ -31,7 +31,7 @@ public record MucOptions(String subdomain, String create, List<String> createDom
         if (maxRooms < 1) throw new IllegalArgumentException("maxRooms must be at least 1");
         if (maxHistory < 0 || maxHistory > 1000) throw new IllegalArgumentException("maxHistory must be between 0 and 1000");
         if (maxUsers < 2) throw new IllegalArgumentException("maxUsers must be at least 2");
-        if (defaults == null) defaults = new RoomDefaults(null, null, null, null, null, null, null, null, null);
+        if (defaults == null) defaults = new RoomDefaults(null, null, null, null, null, null, null, null, null, null);
         if (defaults.maxUsers() > maxUsers) {
             throw new IllegalArgumentException("defaults.maxUsers (" + defaults.maxUsers() + ") is above maxUsers ("
                     + maxUsers + ")");

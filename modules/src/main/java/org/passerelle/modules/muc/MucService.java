@@ -10,6 +10,7 @@ import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.passerelle.core.event.EventBus;
+import org.passerelle.core.event.RoomDestroyed;
 import org.passerelle.core.event.RoomIqRequest;
 import org.passerelle.core.module.ServerContext;
 import org.passerelle.core.routing.Router;
@@ -65,6 +66,12 @@ final class MucService {
 
     EventBus events() { return server.events(); }
 
+    /** Features other modules give every room (its archive). */
+    Set<String> roomFeatures() { return server.features().room(); }
+
+    /** An archive module serves this service's rooms. */
+    boolean archiving() { return roomFeatures().contains(Muc.MAM); }
+
     /** Salts for occupant ids (SecureRandom is thread-safe). */
     SecureRandom random() { return random; }
 
@@ -86,6 +93,7 @@ final class MucService {
         if (!(s.from() instanceof EntityFullJid)) throw new StanzaException("bad-request", "rooms talk to clients (full JIDs)");
         EntityBareJid roomJid = s.to().asEntityBareJidIfPossible();
         boolean join = s.isPresence() && s.type() == null && s.to().hasResource();
+        boolean seesRealJids;
         while (true) {
             Room room = rooms.get(roomJid);
             boolean created = false;
@@ -101,12 +109,13 @@ final class MucService {
                 if (room.gone) continue;
                 if (!RoomStanzas.servedElsewhere(s)) return RoomStanzas.dispatch(room, s, created);
                 RoomStanzas.checkAccess(room, s);
+                seesRealJids = room.config.nonAnonymous();
             } finally {
                 if (created && room.occupants.isEmpty() && !room.gone) remove(room); // the creator could not enter
                 room.lock.unlock();
             }
             // Another module's IQ (a room archive query): asked without the room's lock.
-            if (!events().publish(new RoomIqRequest(roomJid, s))) throw new StanzaException("service-unavailable", null);
+            if (!events().publish(new RoomIqRequest(roomJid, s, seesRealJids))) throw new StanzaException("service-unavailable", null);
             return null;
         }
     }
@@ -146,9 +155,10 @@ final class MucService {
         if (room.occupants.isEmpty() && (!room.config.persistent() || room.locked)) remove(room);
     }
 
-    /** Called with the room's lock held. */
+    /** Called with the room's lock held: what other modules kept for the room goes before a new one can take its name. */
     void remove(Room room) {
         room.gone = true;
+        events().publish(new RoomDestroyed(room.jid));
         rooms.remove(room.jid, room);
         if (room.config.persistent()) store().delete(room.jid);
     }

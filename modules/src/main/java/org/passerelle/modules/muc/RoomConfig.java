@@ -7,11 +7,12 @@ import java.util.Map;
 /**
  * A room's configuration (the muc#roomconfig options this service supports). Immutable; the
  * owner's form ({@link RoomConfigForm}) makes a new one. {@code nonAnonymous} is whois=anyone;
- * {@code maxUsers} 0 means no limit but the service's.
+ * {@code maxUsers} 0 means no limit but the service's; {@code archive}: messages go into the
+ * room's archive when an archive module runs.
  */
 record RoomConfig(String name, String description, boolean persistent, boolean publicRoom, boolean membersOnly,
                   boolean moderated, boolean passwordProtected, String password, boolean nonAnonymous, int maxUsers,
-                  boolean allowInvites, boolean changeSubject, String allowPm) {
+                  boolean allowInvites, boolean changeSubject, String allowPm, boolean archive) {
     static final List<String> PM_VALUES = List.of("anyone", "participants", "moderators", "none");
 
     /** The options as stored in the {@link org.passerelle.core.store.RoomStore}. */
@@ -30,6 +31,7 @@ record RoomConfig(String name, String description, boolean persistent, boolean p
         m.put("allowInvites", flag(allowInvites));
         m.put("changeSubject", flag(changeSubject));
         m.put("allowPm", allowPm);
+        m.put("archive", flag(archive));
         return m;
     }
 
@@ -42,7 +44,7 @@ record RoomConfig(String name, String description, boolean persistent, boolean p
                 m.containsKey("whois") ? m.get("whois").equals("anyone") : d.nonAnonymous,
                 m.containsKey("maxUsers") ? Integer.parseInt(m.get("maxUsers")) : d.maxUsers,
                 bool(m, "allowInvites", d.allowInvites), bool(m, "changeSubject", d.changeSubject),
-                m.getOrDefault("allowPm", d.allowPm));
+                m.getOrDefault("allowPm", d.allowPm), bool(m, "archive", d.archive));
     }
 
     /** The room asks for a password. */

@@ -15,27 +15,28 @@ import org.passerelle.xml.Element;
 /**
  * The muc#roomconfig form (XEP-0045 §10.2): what the owner is shown, and how a submitted form
  * becomes a new {@link RoomConfig}. A submission is checked whole before anything changes: an
- * unknown field, a value of the wrong type or out of range is a {@code bad-request}.
+ * unknown field, a value of the wrong type or out of range is a {@code bad-request}. The
+ * archiving switch is shown only when an archive module serves rooms.
  */
 final class RoomConfigForm {
     private static final String P = "muc#roomconfig_";
     private static final Set<String> KNOWN = Set.of("FORM_TYPE", P + "roomname", P + "roomdesc", P + "persistentroom",
             P + "publicroom", P + "membersonly", P + "moderatedroom", P + "passwordprotectedroom", P + "roomsecret",
             P + "whois", P + "maxusers", P + "allowinvites", P + "changesubject", P + "allowpm", P + "roomowners",
-            P + "roomadmins");
+            P + "roomadmins", P + "enablearchiving");
     static final String OWNERS = P + "roomowners";
     static final String ADMINS = P + "roomadmins";
 
     private RoomConfigForm() {
     }
 
-    static Element form(RoomConfig c, int serviceMaxUsers, List<BareJid> owners, List<BareJid> admins) {
+    static Element form(RoomConfig c, int serviceMaxUsers, List<BareJid> owners, List<BareJid> admins, boolean archiving) {
         List<Field.Option> sizes = new ArrayList<>();
         for (int n : new int[] {10, 20, 50, 100, 200, 500, 1000}) {
             if (n < serviceMaxUsers) sizes.add(new Field.Option(null, Integer.toString(n)));
         }
         sizes.add(new Field.Option(null, Integer.toString(serviceMaxUsers)));
-        return DataForm.form(Muc.ROOMCONFIG, "Room configuration", "Submit an empty form for the values shown.",
+        List<Field> fields = new ArrayList<>(List.of(
                 Field.textSingle(P + "roomname", "Name").withValue(c.name()),
                 Field.textSingle(P + "roomdesc", "Description").withValue(c.description()),
                 bool(P + "persistentroom", "Keep the room when the last occupant leaves", c.persistent()),
@@ -54,8 +55,10 @@ final class RoomConfigForm {
                 Field.listSingle(P + "allowpm", "Who may send private messages", RoomConfig.PM_VALUES.stream()
                         .map(v -> new Field.Option(null, v)).toList()).withValue(c.allowPm()),
                 Field.jidMulti(OWNERS, "Room owners").withValues(owners.stream().map(Object::toString).toList()),
-                Field.jidMulti(ADMINS, "Room admins").withValues(admins.stream().map(Object::toString).toList()))
-                .toElement();
+                Field.jidMulti(ADMINS, "Room admins").withValues(admins.stream().map(Object::toString).toList())));
+        if (archiving) fields.add(bool(P + "enablearchiving", "Archive the messages (XEP-0313)", c.archive()));
+        return DataForm.form(Muc.ROOMCONFIG, "Room configuration", "Submit an empty form for the values shown.",
+                fields.toArray(Field[]::new)).toElement();
     }
 
     /** The configuration after the submitted form; fields left out keep their current value. */
@@ -94,7 +97,8 @@ final class RoomConfigForm {
                 bool(v, P + "membersonly", c.membersOnly()), bool(v, P + "moderatedroom", c.moderated()),
                 protectedRoom, protectedRoom ? password : "", whois.equals("anyone"),
                 maxUsers(v.get(P + "maxusers"), c.maxUsers(), serviceMaxUsers),
-                bool(v, P + "allowinvites", c.allowInvites()), bool(v, P + "changesubject", c.changeSubject()), allowPm);
+                bool(v, P + "allowinvites", c.allowInvites()), bool(v, P + "changesubject", c.changeSubject()), allowPm,
+                bool(v, P + "enablearchiving", c.archive()));
     }
 
     /** The JIDs of a jid-multi field, or null when the form leaves the field out. */

@@ -6,10 +6,12 @@ import java.util.List;
  * {@code modules.muc.defaults}: the configuration a new room starts with (its owner may change
  * it). Defaults: temporary, public, open, unmoderated, semi-anonymous ({@code whois: moderators}),
  * 100 users, no invitations by participants, subject changed by moderators only, private
- * messages from anyone.
+ * messages from anyone, archived (when an archive module runs; a temporary room's archive goes
+ * with the room).
  */
 public record RoomDefaults(Boolean persistent, Boolean publicRoom, Boolean membersOnly, Boolean moderated,
-                           String whois, Integer maxUsers, Boolean allowInvites, Boolean changeSubject, String allowPm) {
+                           String whois, Integer maxUsers, Boolean allowInvites, Boolean changeSubject, String allowPm,
+                           Boolean archive) {
     public RoomDefaults {
         if (persistent == null) persistent = false;
         if (publicRoom == null) publicRoom = true;
@@ -24,6 +26,7 @@ public record RoomDefaults(Boolean persistent, Boolean publicRoom, Boolean membe
         if (allowInvites == null) allowInvites = false;
         if (changeSubject == null) changeSubject = false;
         if (allowPm == null) allowPm = "anyone";
+        if (archive == null) archive = true;
         if (!RoomConfig.PM_VALUES.contains(allowPm)) {
             throw new IllegalArgumentException("allowPm must be one of " + RoomConfig.PM_VALUES + ", not " + allowPm);
         }
@@ -31,6 +34,6 @@ public record RoomDefaults(Boolean persistent, Boolean publicRoom, Boolean membe
 
     RoomConfig toConfig() {
         return new RoomConfig("", "", persistent, publicRoom, membersOnly, moderated, false, "",
-                whois.equals("anyone"), maxUsers, allowInvites, changeSubject, allowPm);
+                whois.equals("anyone"), maxUsers, allowInvites, changeSubject, allowPm, archive);
     }
 }

@@ -11,7 +11,8 @@ import org.passerelle.xml.Element;
 
 /**
  * Service discovery of the service and its rooms (XEP-0045 §6): the service's identity and the
- * public rooms; a room's identity, the features that describe it and the muc#roominfo form.
+ * public rooms; a room's identity, the features that describe it (with those other modules give
+ * rooms, the archive's only when the room is archived) and the muc#roominfo form.
  */
 final class RoomDisco {
     static final String INFO = "http://jabber.org/protocol/disco#info";
@@ -57,6 +58,9 @@ final class RoomDisco {
                 c.nonAnonymous() ? "muc_nonanonymous" : "muc_semianonymous",
                 c.needsPassword() ? "muc_passwordprotected" : "muc_unsecured",
                 c.publicRoom() ? "muc_public" : "muc_hidden"));
+        for (String f : room.service.roomFeatures()) {
+            if (c.archive() || !(f.startsWith(Muc.MAM) || f.equals(Muc.STANZA_ID))) features.add(f);
+        }
         Element.Builder q = Element.builder("query", INFO).child(identity(room.displayName()));
         for (String f : features) q.child(feature(f));
         q.child(DataForm.result(Muc.ROOMINFO, null,

@@ -17,8 +17,6 @@ final class RoomMessages {
     private RoomMessages() {
     }
 
-    private static final String SID = "urn:xmpp:sid:0";
-
     static void toRoom(Room room, Stanza m) throws StanzaException {
         if ("error".equals(m.type())) return;
         Occupant me = room.occupants.byReal((EntityFullJid) m.from());
@@ -46,14 +44,15 @@ final class RoomMessages {
         } else if (!me.role().hasVoice()) {
             throw new StanzaException("forbidden", "visitors may not speak in this moderated room");
         }
-        // XEP-0359: only the room's archive says which stanza-id the room gave; a client's claim goes.
-        Element out = withOccupantId(m.element(), me).mapElements(e -> e.is("stanza-id", SID)
-                && room.jid.toString().equals(e.attr("by")) ? null : e);
+        // XEP-0359: only the room's archive says which stanza-id the room gave; a client's claim goes,
+        // and so does a muc#user element (an <item jid/> would claim a real JID the room did not give).
+        Element out = withOccupantId(m.element(), me).mapElements(e -> (e.is("stanza-id", Muc.STANZA_ID)
+                && room.jid.toString().equals(e.attr("by"))) || e.is("x", Muc.USER) ? null : e);
         EntityFullJid from = room.occupantJid(me.nick());
         Instant now = room.service.clock().instant();
         if (hasBody) {
             GroupchatMessage event = new GroupchatMessage(room.jid, from, me.real(), out.withAttr("to", null)
-                    .withAttr("from", from.toString()), now);
+                    .withAttr("from", from.toString()), now, room.config.archive(), room.config.nonAnonymous());
             room.service.events().publish(event); // an archive may add its stanza-id
             for (Element e : event.additions()) out = out.withChild(e);
             room.history.add(out.withAttr("to", null).withAttr("from", from.toString()), from, now);

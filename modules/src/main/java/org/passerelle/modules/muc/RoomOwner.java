@@ -30,7 +30,7 @@ final class RoomOwner {
         if (query.child("item", Muc.OWNER) != null) return RoomAdmin.handle(room, iq); // lists, the pre-1.22 way
         if ("get".equals(iq.type())) {
             Element form = RoomConfigForm.form(room.config, room.service.options().maxUsers(), jids(room, Affiliation.OWNER),
-                    jids(room, Affiliation.ADMIN));
+                    jids(room, Affiliation.ADMIN), room.service.archiving());
             return iq.result(Element.builder("query", Muc.OWNER).child(form).build());
         }
         Element destroy = query.child("destroy", Muc.OWNER);

@@ -59,12 +59,19 @@ final class RoomStanzas {
         return s.isIqRequest() && !s.to().hasResource() && payload != null && !OWN.contains(payload.namespace());
     }
 
-    /** Who may use what the room offers beside chat (its archive): not outcasts; only members of members-only rooms. */
+    /**
+     * Who may use what the room offers beside chat (its archive): those who may enter. Not
+     * outcasts; only members of members-only rooms; in a room with a password (an IQ cannot give
+     * it) only occupants and affiliated users.
+     */
     static void checkAccess(Room room, Stanza iq) throws StanzaException {
         Affiliation a = room.affiliation(iq.from().asBareJid());
         if (room.locked && a != Affiliation.OWNER) throw new StanzaException("item-not-found", "no such room");
         if (a == Affiliation.OUTCAST || (room.config.membersOnly() && a == Affiliation.NONE)) {
             throw new StanzaException("forbidden", "only members may use this room");
+        }
+        if (room.config.needsPassword() && a == Affiliation.NONE && room.occupants.byReal((EntityFullJid) iq.from()) == null) {
+            throw new StanzaException("forbidden", "enter the room with its password first");
         }
     }
 

@@ -12,8 +12,10 @@
  * {@link org.passerelle.modules.muc.RoomOwner} (configuration, destruction),
  * {@link org.passerelle.modules.muc.NickRegistration}, {@link org.passerelle.modules.muc.VoiceRequests}
  * and {@link org.passerelle.modules.muc.RoomDisco}. An archive module hooks in through the core
- * events {@link org.passerelle.core.event.GroupchatMessage} and
- * {@link org.passerelle.core.event.RoomIqRequest}. Persistent rooms live in the core's
+ * events {@link org.passerelle.core.event.GroupchatMessage},
+ * {@link org.passerelle.core.event.RoomIqRequest} and {@link org.passerelle.core.event.RoomDestroyed},
+ * and the room features it declares ({@link org.passerelle.core.module.Features#room()}), which
+ * rooms list in disco#info and which show the archiving switch in the configuration form. Persistent rooms live in the core's
  * {@link org.passerelle.core.store.RoomStore}; occupants are only in memory.
  */
 package org.passerelle.modules.muc;

@@ -73,8 +73,10 @@ class MucMessagesTest {
             TestSession eve = server.login("eve@localhost/e");
             createInstant(server, alice, "tea", "Alice");
             server.send(alice, "<message type='groupchat' to='tea@conference.localhost'><body>kept</body>"
-                    + "<stanza-id xmlns='urn:xmpp:sid:0' by='tea@conference.localhost' id='forged'/></message>");
+                    + "<stanza-id xmlns='urn:xmpp:sid:0' by='tea@conference.localhost' id='forged'/>"
+                    + "<x xmlns='http://jabber.org/protocol/muc#user'><item jid='mallory@localhost'/></x></message>");
             Stanza echo = alice.next();
+            assertThat(echo.element().child("x", Muc.USER)).as("no real JID the room did not give").isNull();
             assertThat(echo.element().children("stanza-id", "urn:xmpp:sid:0")).as("the client's claim is removed")
                     .extracting(e -> e.attr("id")).containsExactly("42");
             TestSession bob = server.login("bob@localhost/b");
