@@ -10,6 +10,8 @@ public interface Stores extends AutoCloseable {
 
     KeyValueStore keyValue();
 
+    PubsubStore pubsub();
+
     /** A name for logs: "sqlite:/path/to/passerelle.db", "postgresql://host/db". */
     String description();
 

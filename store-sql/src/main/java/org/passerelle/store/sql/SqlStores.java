@@ -13,6 +13,7 @@ import org.passerelle.core.config.StorageConfig;
 import org.passerelle.core.store.AccountStore;
 import org.passerelle.core.store.KeyValueStore;
 import org.passerelle.core.store.OfflineStore;
+import org.passerelle.core.store.PubsubStore;
 import org.passerelle.core.store.RosterStore;
 import org.passerelle.core.store.Stores;
 import org.sqlite.SQLiteConfig;
@@ -34,6 +35,7 @@ public final class SqlStores implements Stores {
     private final SqlRosterStore roster;
     private final SqlOfflineStore offline;
     private final SqlKeyValueStore keyValue;
+    private final SqlPubsubStore pubsub;
 
     private SqlStores(SqlDatabase db, String description) {
         this.db = db;
@@ -42,6 +44,7 @@ public final class SqlStores implements Stores {
         this.roster = new SqlRosterStore(db);
         this.offline = new SqlOfflineStore(db);
         this.keyValue = new SqlKeyValueStore(db);
+        this.pubsub = new SqlPubsubStore(db);
     }
 
     /**
@@ -157,6 +160,8 @@ public final class SqlStores implements Stores {
     @Override public OfflineStore offline() { return offline; }
 
     @Override public KeyValueStore keyValue() { return keyValue; }
+
+    @Override public PubsubStore pubsub() { return pubsub; }
 
     @Override public String description() { return description; }
 
