@@ -18,6 +18,7 @@ public final class Features {
     private final Set<String> server = new TreeSet<>();
     private final Set<String> account = new TreeSet<>();
     private final List<Identity> serverIdentities = new CopyOnWriteArrayList<>();
+    private final List<Identity> accountIdentities = new CopyOnWriteArrayList<>();
     private final List<Implements> implemented = new CopyOnWriteArrayList<>();
     private final List<StreamFeature> streamFeatures = new CopyOnWriteArrayList<>();
     private final Map<String, PreAuthIqHandler> preAuthIqs = new ConcurrentHashMap<>();
@@ -32,6 +33,13 @@ public final class Features {
     public synchronized void addAccount(String feature) { account.add(feature); }
 
     public void addIdentity(Identity identity) { serverIdentities.add(identity); }
+
+    /** An identity in disco#info of each account's bare JID, besides account/registered (XEP-0163: pubsub/pep). */
+    public void addAccountIdentity(Identity identity) { accountIdentities.add(identity); }
+
+    public void removeAccountIdentity(Identity identity) { accountIdentities.remove(identity); }
+
+    public List<Identity> accountIdentities() { return List.copyOf(accountIdentities); }
 
     synchronized void add(Implements spec) {
         implemented.add(spec);
