@@ -69,6 +69,7 @@ public final class DiscoModule implements Module {
         checkVisible(iq);
         if (query.attr("node") != null) throw new StanzaException("item-not-found", null);
         Element.Builder q = Element.builder("query", INFO).child(identity("account", "registered", null));
+        for (Identity id : server.features().accountIdentities()) q.child(identity(id.category(), id.type(), id.name()));
         for (String var : new TreeSet<>(server.features().account())) q.child(feature(var));
         return iq.result(q.build());
     }
