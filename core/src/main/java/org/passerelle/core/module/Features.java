@@ -19,6 +19,7 @@ public final class Features {
     private final Set<String> account = new TreeSet<>();
     private final List<Identity> serverIdentities = new CopyOnWriteArrayList<>();
     private final List<Identity> accountIdentities = new CopyOnWriteArrayList<>();
+    private final List<AccountNodeInfo> accountNodes = new CopyOnWriteArrayList<>();
     private final List<Implements> implemented = new CopyOnWriteArrayList<>();
     private final List<StreamFeature> streamFeatures = new CopyOnWriteArrayList<>();
     private final Map<String, PreAuthIqHandler> preAuthIqs = new ConcurrentHashMap<>();
@@ -40,6 +41,14 @@ public final class Features {
     public void removeAccountIdentity(Identity identity) { accountIdentities.remove(identity); }
 
     public List<Identity> accountIdentities() { return List.copyOf(accountIdentities); }
+
+    /** Adds an answerer for disco#info on nodes of accounts; returns what removes it. */
+    public Runnable addAccountNodeInfo(AccountNodeInfo answerer) {
+        accountNodes.add(answerer);
+        return () -> accountNodes.remove(answerer);
+    }
+
+    public List<AccountNodeInfo> accountNodeInfos() { return List.copyOf(accountNodes); }
 
     synchronized void add(Implements spec) {
         implemented.add(spec);
