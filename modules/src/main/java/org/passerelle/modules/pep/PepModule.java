@@ -1,9 +1,11 @@
 package org.passerelle.modules.pep;
 
+import java.util.List;
 import org.passerelle.core.event.AccountDeleted;
 import org.passerelle.core.event.CapsKnown;
 import org.passerelle.core.event.InitialPresence;
 import org.passerelle.core.event.RosterItemChanged;
+import org.passerelle.core.module.DiscoNode;
 import org.passerelle.core.module.Identity;
 import org.passerelle.core.module.Implements;
 import org.passerelle.core.module.Module;
@@ -54,6 +56,9 @@ public final class PepModule implements Module {
             server.stores().pubsub().deleteAll(e.account());
             return false;
         });
+        ctx.onStop(server.features().addAccountNodeInfo((account, node, requester) ->
+                server.stores().pubsub().node(account, node).filter(n -> access.mayRead(n, requester.asBareJid()))
+                        .map(n -> new DiscoNode.Info(List.of(new Identity("pubsub", "leaf", null)), List.of(Pubsub.NS))).orElse(null)));
         Identity pep = new Identity("pubsub", "pep", null);
         server.features().addAccountIdentity(pep);
         ctx.onStop(() -> server.features().removeAccountIdentity(pep));

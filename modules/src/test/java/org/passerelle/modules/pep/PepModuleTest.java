@@ -261,6 +261,17 @@ class PepModuleTest {
             assertThat(query.children("feature", "http://jabber.org/protocol/disco#info")).extracting(f -> f.attr("var"))
                     .contains(Pubsub.NS + "#publish", Pubsub.NS + "#publish-options", Pubsub.NS + "#auto-create",
                             Pubsub.NS + "#filtered-notifications");
+
+            befriend(server, "alice@localhost", "bob@localhost");
+            TestSession bob = server.login("bob@localhost/pc");
+            server.send(alice, publish(MOOD, "m", mood("happy")));
+            iqAnswer(alice);
+            String nodeInfo = "<iq type='get' id='n' to='alice@localhost'><query xmlns='http://jabber.org/protocol/disco#info' node='%s'/></iq>";
+            server.send(bob, nodeInfo.formatted(MOOD));
+            Element leaf = iqAnswer(bob).element().firstElement().child("identity", "http://jabber.org/protocol/disco#info");
+            assertThat(leaf.attr("category") + "/" + leaf.attr("type")).isEqualTo("pubsub/leaf");
+            server.send(bob, nodeInfo.formatted("nothing-here"));
+            assertThat(pubsubError(iqAnswer(bob))).isEqualTo("item-not-found");
         }
     }
 }
