@@ -18,7 +18,7 @@ public interface PubsubStore {
     /** Creates the node unless it exists or the owner already has {@code maxNodes}; false then. */
     boolean create(PubsubNode node, int maxNodes);
 
-    /** Changes an existing node's configuration and trims its items to the new maximum; false when absent. */
+    /** Changes an existing node's configuration and trims its items to the new maximum (none when not persistent); false when absent. */
     boolean configure(PubsubNode node);
 
     /** Deletes the node and its items; false when absent. */

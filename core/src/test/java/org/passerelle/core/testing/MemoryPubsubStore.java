@@ -39,7 +39,7 @@ final class MemoryPubsubStore implements PubsubStore {
         Map<String, PubsubNode> mine = nodes.get(node.owner());
         if (mine == null || !mine.containsKey(node.name())) return false;
         mine.put(node.name(), node);
-        trim(items.get(key(node.owner(), node.name())), node.maxItems());
+        trim(items.get(key(node.owner(), node.name())), node.persistItems() ? node.maxItems() : 0);
         return true;
     }
 

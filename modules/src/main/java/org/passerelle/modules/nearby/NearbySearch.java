@@ -46,9 +46,8 @@ final class NearbySearch {
     }
 
     Stanza handle(Stanza iq, EntityBareJid asker) throws StanzaException {
-        if ("get".equals(iq.type())) return iq.result(Element.builder("query", NS)
-                .textChild("instructions", NS, "Find people and public rooms around your published location.")
-                .child(form().toElement()).build());
+        // The form carries the instructions: a query-level <instructions/> means the legacy fields to clients (XEP-0055 §3).
+        if ("get".equals(iq.type())) return iq.result(Element.builder("query", NS).child(form().toElement()).build());
         DataForm submitted = DataForm.find(iq.element().firstElement());
         if (submitted == null) throw new StanzaException("bad-request", "submit the search form");
         double radius = radius(submitted.value("radius"));
@@ -112,7 +111,7 @@ final class NearbySearch {
     }
 
     private DataForm form() {
-        return DataForm.form(FORM_TYPE, "Nearby", "Radius in kilometres around your published location.",
+        return DataForm.form(FORM_TYPE, "Nearby", "Find people and public rooms within a radius (km) of your published location.",
                 Field.textSingle("radius", "Radius (km, at most " + options.maxRadiusKm() + ")").withValue("10"),
                 Field.listSingle("kind", "Look for", List.of(new Field.Option("People and rooms", "all"),
                         new Field.Option("People", "people"), new Field.Option("Rooms", "rooms"))).withValue("all"));

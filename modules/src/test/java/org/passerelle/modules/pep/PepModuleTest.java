@@ -142,6 +142,32 @@ class PepModuleTest {
         }
     }
 
+    @Test
+    void rosterAccessAdmitsOnlyTheAllowedGroups() {
+        try (TestServer server = server()) {
+            var roster = server.context().stores().roster();
+            var alice = org.passerelle.core.stanza.Jids.of("alice@localhost").asEntityBareJidIfPossible();
+            roster.put(alice, org.passerelle.core.store.RosterItem.of(org.passerelle.core.stanza.Jids.of("bob@localhost").asBareJid())
+                    .withSubscription(org.passerelle.core.store.Subscription.BOTH).withGroups(java.util.Set.of("Family")));
+            roster.put(alice, org.passerelle.core.store.RosterItem.of(org.passerelle.core.stanza.Jids.of("carol@localhost").asBareJid())
+                    .withSubscription(org.passerelle.core.store.Subscription.BOTH).withGroups(java.util.Set.of("Work")));
+            TestSession owner = server.login("alice@localhost/phone");
+            TestSession bob = server.login("bob@localhost/pc");
+            TestSession carol = server.login("carol@localhost/pc");
+            server.send(owner, "<iq type='set' id='c'><pubsub xmlns='http://jabber.org/protocol/pubsub'><create node='photos'/>"
+                    + "<configure><x xmlns='jabber:x:data' type='submit'><field var='pubsub#access_model'><value>roster</value></field>"
+                    + "<field var='pubsub#roster_groups_allowed'><value>Family</value></field></x></configure></pubsub></iq>");
+            assertThat(iqAnswer(owner).type()).isEqualTo("result");
+            server.send(owner, publish("photos", "p1", "<photo xmlns='urn:example'/>"));
+            assertThat(iqAnswer(owner).type()).isEqualTo("result");
+            String get = "<iq type='get' id='g' to='alice@localhost'><pubsub xmlns='http://jabber.org/protocol/pubsub'><items node='photos'/></pubsub></iq>";
+            server.send(bob, get);
+            assertThat(ids(iqAnswer(bob))).containsExactly("p1");
+            server.send(carol, get);
+            assertThat(pubsubError(iqAnswer(carol))).isEqualTo("not-authorized/not-in-roster-group");
+        }
+    }
+
     private static List<String> ids(Stanza result) {
         assertThat(result.type()).isEqualTo("result");
         return result.element().firstElement().child("items", Pubsub.NS).children("item", Pubsub.NS).stream().map(i -> i.attr("id")).toList();

@@ -87,6 +87,8 @@ abstract class PubsubStoreContract extends StoresFixture {
         assertThat(ids(owner, n.name(), 10)).containsExactly("r3", "r2", "r0");
         store().configure(n.withConfig(PubsubAccess.WHITELIST, 2, true, "never", List.of()));
         assertThat(ids(owner, n.name(), 10)).containsExactly("r3", "r2");
+        store().configure(n.withConfig(PubsubAccess.WHITELIST, 2, false, "never", List.of()));
+        assertThat(ids(owner, n.name(), 10)).as("a node that stops persisting keeps nothing").isEmpty();
     }
 
     @Test
