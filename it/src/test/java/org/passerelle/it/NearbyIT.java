@@ -48,7 +48,7 @@ class NearbyIT {
         GeoLocationManager.getInstanceFor(c).publishGeoLocation(GeoLocation.builder().setLat(lat).setLon(lon).build());
         if (visibility != null) {
             RawIq.send(c, IQ.Type.set, NEARBY, "query", "jabber:iq:register", "<x xmlns='jabber:x:data' type='submit'>"
-                    + "<field var='FORM_TYPE' type='hidden'><value>urn:passerelle:nearby:optin</value></field>"
+                    + "<field var='FORM_TYPE' type='hidden'><value>jabber:iq:register</value></field>"
                     + "<field var='visibility'><value>" + visibility + "</value></field>"
                     + "<field var='precision'><value>" + precision + "</value></field></x>");
         }

@@ -26,7 +26,8 @@ import org.passerelle.xml.Element;
  */
 final class NearbySearch {
     static final String NS = "jabber:iq:search";
-    static final String FORM_TYPE = "urn:passerelle:nearby:search";
+    /** XEP-0055 §3: search forms carry the protocol's own namespace as FORM_TYPE (clients look for it). */
+    static final String FORM_TYPE = NS;
     private static final BigDecimal PLACE_PRECISION = new BigDecimal("0.001");
 
     private final ServerContext server;

@@ -15,7 +15,8 @@ import org.passerelle.xml.Element;
  */
 final class OptInRegistration {
     static final String NS = "jabber:iq:register";
-    static final String FORM_TYPE = "urn:passerelle:nearby:optin";
+    /** XEP-0077 §3.4: registration forms carry the protocol's namespace as FORM_TYPE. */
+    static final String FORM_TYPE = NS;
 
     private final OptIns optIns;
 

@@ -33,7 +33,7 @@ class NearbyModuleTest {
         assertThat(s.next().type()).isEqualTo("result");
         if (visibility != null) {
             server.send(s, "<iq type='set' id='reg' to='nearby.localhost'><query xmlns='jabber:iq:register'><x xmlns='jabber:x:data' type='submit'>"
-                    + "<field var='FORM_TYPE'><value>urn:passerelle:nearby:optin</value></field>"
+                    + "<field var='FORM_TYPE'><value>jabber:iq:register</value></field>"
                     + "<field var='visibility'><value>" + visibility + "</value></field>"
                     + "<field var='precision'><value>" + precision + "</value></field></x></query></iq>");
             assertThat(s.next().type()).isEqualTo("result");
