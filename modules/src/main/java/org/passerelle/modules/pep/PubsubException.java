@@ -21,7 +21,7 @@ final class PubsubException extends StanzaException {
         this.feature = feature;
     }
 
-    /** {@code feature-not-implemented} with {@code <unsupported feature='...'/>} (XEP-0060 §7.1.3.?, §6.1.3.?). */
+    /** {@code feature-not-implemented} with {@code <unsupported feature='...'/>} as XEP-0060 answers a request the service does not offer. */
     static PubsubException unsupported(String feature) {
         return new PubsubException("feature-not-implemented", "unsupported", feature, feature + " is not supported");
     }
