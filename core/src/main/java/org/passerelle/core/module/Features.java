@@ -19,6 +19,8 @@ public final class Features {
     private final Set<String> account = new TreeSet<>();
     private final Set<String> room = new TreeSet<>();
     private final List<Identity> serverIdentities = new CopyOnWriteArrayList<>();
+    private final List<Identity> accountIdentities = new CopyOnWriteArrayList<>();
+    private final List<AccountNodeInfo> accountNodes = new CopyOnWriteArrayList<>();
     private final List<Implements> implemented = new CopyOnWriteArrayList<>();
     private final List<StreamFeature> streamFeatures = new CopyOnWriteArrayList<>();
     private final Map<String, PreAuthIqHandler> preAuthIqs = new ConcurrentHashMap<>();
@@ -33,6 +35,21 @@ public final class Features {
     public synchronized void addAccount(String feature) { account.add(feature); }
 
     public void addIdentity(Identity identity) { serverIdentities.add(identity); }
+
+    /** An identity in disco#info of each account's bare JID, besides account/registered (XEP-0163: pubsub/pep). */
+    public void addAccountIdentity(Identity identity) { accountIdentities.add(identity); }
+
+    public void removeAccountIdentity(Identity identity) { accountIdentities.remove(identity); }
+
+    public List<Identity> accountIdentities() { return List.copyOf(accountIdentities); }
+
+    /** Adds an answerer for disco#info on nodes of accounts; returns what removes it. */
+    public Runnable addAccountNodeInfo(AccountNodeInfo answerer) {
+        accountNodes.add(answerer);
+        return () -> accountNodes.remove(answerer);
+    }
+
+    public List<AccountNodeInfo> accountNodeInfos() { return List.copyOf(accountNodes); }
 
     synchronized void add(Implements spec) {
         implemented.add(spec);

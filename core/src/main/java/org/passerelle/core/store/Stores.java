@@ -12,6 +12,7 @@ public interface Stores extends AutoCloseable {
 
     ArchiveStore archive();
     RoomStore rooms();
+    PubsubStore pubsub();
 
     /** A name for logs: "sqlite:/path/to/passerelle.db", "postgresql://host/db". */
     String description();

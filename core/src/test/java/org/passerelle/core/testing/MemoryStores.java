@@ -17,6 +17,7 @@ import org.passerelle.core.store.AccountStore;
 import org.passerelle.core.store.KeyValueStore;
 import org.passerelle.core.store.OfflineMessage;
 import org.passerelle.core.store.OfflineStore;
+import org.passerelle.core.store.PubsubStore;
 import org.passerelle.core.store.RosterItem;
 import org.passerelle.core.store.RosterStore;
 import org.passerelle.core.store.Stores;
@@ -106,12 +107,15 @@ public final class MemoryStores implements Stores {
         public synchronized void deleteAll(EntityBareJid owner) { kv.keySet().removeIf(k -> k.startsWith(owner + "\0")); }
     };
 
+    private final PubsubStore pubsubStore = new MemoryPubsubStore();
+
     @Override public AccountStore accounts() { return accountStore; }
     @Override public RosterStore roster() { return rosterStore; }
     @Override public OfflineStore offline() { return offlineStore; }
     @Override public KeyValueStore keyValue() { return kvStore; }
     @Override public ArchiveStore archive() { return archiveStore; }
     @Override public org.passerelle.core.store.RoomStore rooms() { return roomStore; }
+    @Override public PubsubStore pubsub() { return pubsubStore; }
     @Override public String description() { return "memory"; }
     @Override public void close() { }
 }

@@ -9,6 +9,7 @@ import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
 import org.passerelle.core.event.AccountDeleted;
+import org.passerelle.core.event.BlockQuery;
 import org.passerelle.core.event.SessionEnded;
 import org.passerelle.core.module.Implements;
 import org.passerelle.core.module.Module;
@@ -55,6 +56,8 @@ public final class BlockingModule implements Module {
             lists.evictIfOffline(e.session().bareJid());
             return false;
         });
+        // Other modules ask through the event bus, not through this module's classes.
+        ctx.on(BlockQuery.class, 100, q -> lists.blocks(q.owner(), q.other()));
         ctx.on(AccountDeleted.class, 100, e -> {
             lists.clear(e.account());
             return false;

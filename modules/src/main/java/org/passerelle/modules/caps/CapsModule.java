@@ -11,7 +11,8 @@ import org.passerelle.xml.Element;
 
 /** Announces the server's capabilities hash in the stream features after authentication. */
 @Implements(spec = "XEP-0115", version = "1.6.0", features = CapsModule.NS,
-        note = "the server's own capabilities; no caps optimization (#optimize) of clients' presence")
+        note = "the server's own capabilities, and local clients' (SHA-1 verified) for PEP notifications; "
+                + "no caps optimization (#optimize) of clients' presence")
 public final class CapsModule implements Module {
     static final String NS = "http://jabber.org/protocol/caps";
     static final String NODE = "https://passerelle.im";
@@ -28,6 +29,8 @@ public final class CapsModule implements Module {
         features = ctx.server().features();
         ctx.streamFeature(new StreamFeature(false, this::element));
         ctx.infoNode(() -> NODE + "#" + ver());
+        // Before the presence module (1000), which consumes broadcast presence.
+        ctx.inbound(500, new ClientCapsTracker(ctx.server())::intercept);
     }
 
     /** Asked each time features are sent: modules started after this one are included. */

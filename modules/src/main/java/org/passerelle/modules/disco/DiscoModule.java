@@ -2,7 +2,9 @@ package org.passerelle.modules.disco;
 
 import java.util.TreeSet;
 import org.jxmpp.jid.EntityBareJid;
+import org.passerelle.core.module.AccountNodeInfo;
 import org.passerelle.core.module.DiscoItem;
+import org.passerelle.core.module.DiscoNode;
 import org.passerelle.core.module.Features;
 import org.passerelle.core.module.Identity;
 import org.passerelle.core.module.Implements;
@@ -77,10 +79,25 @@ public final class DiscoModule implements Module {
     private Stanza accountInfo(Stanza iq) throws StanzaException {
         Element query = query(iq);
         checkVisible(iq);
-        if (query.attr("node") != null) throw new StanzaException("item-not-found", null);
+        if (query.attr("node") != null) return iq.result(accountNode(iq, query.attr("node")));
         Element.Builder q = Element.builder("query", INFO).child(identity("account", "registered", null));
+        for (Identity id : server.features().accountIdentities()) q.child(identity(id.category(), id.type(), id.name()));
         for (String var : new TreeSet<>(server.features().account())) q.child(feature(var));
         return iq.result(q.build());
+    }
+
+    /** A node of the account another module answers for (a PEP node), else {@code item-not-found}. */
+    private Element accountNode(Stanza iq, String node) throws StanzaException {
+        EntityBareJid account = iq.to().asEntityBareJidIfPossible();
+        for (AccountNodeInfo answerer : server.features().accountNodeInfos()) {
+            DiscoNode.Info info = answerer.info(account, node, iq.from());
+            if (info == null) continue;
+            Element.Builder q = Element.builder("query", INFO).attr("node", node);
+            for (Identity id : info.identities()) q.child(identity(id.category(), id.type(), id.name()));
+            for (String var : info.features()) q.child(feature(var));
+            return q.build();
+        }
+        throw new StanzaException("item-not-found", null);
     }
 
     private Stanza accountItems(Stanza iq) throws StanzaException {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.event.AccountDeleted;
+import org.passerelle.core.event.SessionEnded;
 import org.passerelle.core.module.Implements;
 import org.passerelle.core.module.Module;
 import org.passerelle.core.module.ModuleContext;
@@ -15,14 +16,16 @@ import org.passerelle.core.store.KeyValueStore;
 import org.passerelle.xml.Element;
 
 /** Stores and serves accounts' vCards. */
+@Implements(spec = "XEP-0153", version = "1.1", note = "the server adds the photo hash to available presence")
 @Implements(spec = "XEP-0054", version = "1.2", features = VcardModule.NS, accountFeatures = VcardModule.NS,
         note = "accounts' vCards; the server itself has none")
 public final class VcardModule implements Module {
     static final String NS = "vcard-temp";
-    private static final String KEY = "vcard";
+    static final String KEY = "vcard";
 
     private ServerContext server;
     private int maxBytes;
+    private AvatarHash avatars;
 
     @Override
     public String name() {
@@ -34,7 +37,15 @@ public final class VcardModule implements Module {
         server = ctx.server();
         maxBytes = ctx.options(VcardOptions.class).maxBytes();
         ctx.iq(Destination.ACCOUNT, NS, iq -> "set".equals(iq.type()) ? set(iq) : get(iq));
+        avatars = new AvatarHash(server.stores().keyValue());
+        // Before the presence module (1000) broadcasts, so contacts and later probes see the hash.
+        ctx.inbound(900, avatars::intercept);
+        ctx.on(SessionEnded.class, 100, e -> {
+            if (server.sessions().sessions(e.session().bareJid()).isEmpty()) avatars.forget(e.session().bareJid());
+            return false;
+        });
         ctx.on(AccountDeleted.class, 100, e -> {
+            avatars.forget(e.account());
             server.stores().keyValue().deleteNamespace(e.account(), NS);
             return false;
         });
@@ -63,6 +74,7 @@ public final class VcardModule implements Module {
             }
             kv.put(owner, NS, KEY, xml);
         }
+        avatars.changed(owner);
         return iq.result(null);
     }
 

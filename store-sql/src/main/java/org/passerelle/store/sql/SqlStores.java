@@ -15,6 +15,7 @@ import org.passerelle.core.store.ArchiveStore;
 import org.passerelle.core.store.KeyValueStore;
 import org.passerelle.core.store.OfflineStore;
 import org.passerelle.core.store.RoomStore;
+import org.passerelle.core.store.PubsubStore;
 import org.passerelle.core.store.RosterStore;
 import org.passerelle.core.store.Stores;
 import org.sqlite.SQLiteConfig;
@@ -38,6 +39,7 @@ public final class SqlStores implements Stores {
     private final SqlKeyValueStore keyValue;
     private final SqlArchiveStore archive;
     private final SqlRoomStore rooms;
+    private final SqlPubsubStore pubsub;
 
     private SqlStores(SqlDatabase db, String description) {
         this.db = db;
@@ -48,6 +50,7 @@ public final class SqlStores implements Stores {
         this.keyValue = new SqlKeyValueStore(db);
         this.archive = new SqlArchiveStore(db);
         this.rooms = new SqlRoomStore(db);
+        this.pubsub = new SqlPubsubStore(db);
     }
 
     /**
@@ -166,6 +169,7 @@ public final class SqlStores implements Stores {
 
     @Override public ArchiveStore archive() { return archive; }
     @Override public RoomStore rooms() { return rooms; }
+    @Override public PubsubStore pubsub() { return pubsub; }
 
     @Override public String description() { return description; }
 
