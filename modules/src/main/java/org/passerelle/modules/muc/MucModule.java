@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Set;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.impl.JidCreate;
+import org.passerelle.core.event.PlaceBanQuery;
 import org.passerelle.core.event.PresenceUnavailable;
+import org.passerelle.core.event.PublicPlacesWanted;
 import org.passerelle.core.event.SessionEnded;
 import org.passerelle.core.module.DiscoItem;
 import org.passerelle.core.module.Implements;
@@ -17,7 +19,8 @@ import org.passerelle.core.module.ServerContext;
 /**
  * Multi-user chat: a service at {@code <subdomain>.<domain>} for each hosted domain, registered
  * with the router as a component domain and listed in the domain's disco#items. Clients leave
- * their rooms when they go offline.
+ * their rooms when they go offline. Public rooms with a location are offered to location searches
+ * ({@link RoomPlaces}).
  */
 @Implements(spec = "XEP-0045", version = "1.35.1",
         note = "room archives come from the mam module (GroupchatMessage, RoomIqRequest, RoomDestroyed events); no room logging")
@@ -49,6 +52,11 @@ public final class MucModule implements Module {
             for (MucService s : services) s.offline(e.session().jid(), e.presence());
             return false;
         });
+        ctx.on(PublicPlacesWanted.class, 200, e -> {
+            for (MucService s : services) s.announcePlaces();
+            return false;
+        });
+        ctx.on(PlaceBanQuery.class, 200, e -> services.stream().anyMatch(s -> s.bans(e.place(), e.user())));
         ctx.on(SessionEnded.class, 200, e -> {
             for (MucService s : services) s.offline(e.session().jid(), null);
             return false;

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.Jid;
 import org.passerelle.core.event.EventBus;
 import org.passerelle.core.event.RoomDestroyed;
 import org.passerelle.core.event.RoomIqRequest;
@@ -50,6 +51,20 @@ final class MucService {
     /** Loads the persistent rooms from the store. */
     void load() {
         for (StoredRoom s : store().rooms(jid)) rooms.put(s.jid(), Room.load(s, this));
+        RoomPlaces.announceAll(rooms.values());
+    }
+
+    /** Announces every findable room again to location searches. */
+    void announcePlaces() {
+        RoomPlaces.announceAll(List.copyOf(rooms.values()));
+    }
+
+    /** Is {@code place} a room of this service that has {@code user} as an outcast? */
+    boolean bans(Jid place, EntityBareJid user) {
+        if (!place.asDomainBareJid().equals(jid) || place.hasResource()) return false;
+        EntityBareJid roomJid = place.asEntityBareJidIfPossible();
+        Room room = roomJid == null ? null : rooms.get(roomJid);
+        return room != null && RoomPlaces.bans(room, user);
     }
 
     DomainBareJid jid() { return jid; }
@@ -158,6 +173,7 @@ final class MucService {
     /** Called with the room's lock held: what other modules kept for the room goes before a new one can take its name. */
     void remove(Room room) {
         room.gone = true;
+        RoomPlaces.announce(room);
         events().publish(new RoomDestroyed(room.jid));
         rooms.remove(room.jid, room);
         if (room.config.persistent()) store().delete(room.jid);

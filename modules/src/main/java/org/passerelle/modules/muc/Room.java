@@ -42,6 +42,8 @@ final class Room {
     boolean locked;
     /** Destroyed or emptied; whoever still holds this object must look the room up again. */
     boolean gone;
+    /** Announced to location searches ({@link RoomPlaces}). */
+    boolean listed;
 
     private Room(EntityBareJid jid, MucService service, RoomConfig config, String salt) {
         this.jid = jid;

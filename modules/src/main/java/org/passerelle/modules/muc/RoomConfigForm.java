@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jxmpp.jid.BareJid;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.StanzaException;
@@ -16,16 +17,23 @@ import org.passerelle.xml.Element;
  * The muc#roomconfig form (XEP-0045 §10.2): what the owner is shown, and how a submitted form
  * becomes a new {@link RoomConfig}. A submission is checked whole before anything changes: an
  * unknown field, a value of the wrong type or out of range is a {@code bad-request}. The
- * archiving switch is shown only when an archive module serves rooms.
+ * archiving switch is shown only when an archive module serves rooms. The room's location is
+ * this service's own pair of fields ({@link #LAT}, {@link #LON}: XEP-0068 custom names, no
+ * registered muc#roomconfig field exists): decimal degrees, both or neither (empty: no location).
  */
 final class RoomConfigForm {
     private static final String P = "muc#roomconfig_";
     private static final Set<String> KNOWN = Set.of("FORM_TYPE", P + "roomname", P + "roomdesc", P + "persistentroom",
             P + "publicroom", P + "membersonly", P + "moderatedroom", P + "passwordprotectedroom", P + "roomsecret",
             P + "whois", P + "maxusers", P + "allowinvites", P + "changesubject", P + "allowpm", P + "roomowners",
-            P + "roomadmins", P + "enablearchiving");
+            P + "roomadmins", P + "enablearchiving", RoomConfigForm.LAT, RoomConfigForm.LON);
     static final String OWNERS = P + "roomowners";
     static final String ADMINS = P + "roomadmins";
+    static final String LOCATION_NS = "urn:passerelle:muc:location";
+    static final String LAT = "{" + LOCATION_NS + "}lat";
+    static final String LON = "{" + LOCATION_NS + "}lon";
+    /** Plain decimal degrees: no exponent, NaN, infinity or type suffix that Double.parseDouble would take. */
+    private static final Pattern DEGREES = Pattern.compile("[-+]?\\d{1,3}(\\.\\d{1,12})?");
 
     private RoomConfigForm() {
     }
@@ -56,6 +64,9 @@ final class RoomConfigForm {
                         .map(v -> new Field.Option(null, v)).toList()).withValue(c.allowPm()),
                 Field.jidMulti(OWNERS, "Room owners").withValues(owners.stream().map(Object::toString).toList()),
                 Field.jidMulti(ADMINS, "Room admins").withValues(admins.stream().map(Object::toString).toList())));
+        RoomConfig.Location at = c.location();
+        fields.add(Field.textSingle(LAT, "Latitude, to be found nearby (decimal degrees, -90 to 90)").withValue(at == null ? "" : Double.toString(at.lat())));
+        fields.add(Field.textSingle(LON, "Longitude (decimal degrees, -180 to 180)").withValue(at == null ? "" : Double.toString(at.lon())));
         if (archiving) fields.add(bool(P + "enablearchiving", "Archive the messages (XEP-0313)", c.archive()));
         return DataForm.form(Muc.ROOMCONFIG, "Room configuration", "Submit an empty form for the values shown.",
                 fields.toArray(Field[]::new)).toElement();
@@ -98,7 +109,26 @@ final class RoomConfigForm {
                 protectedRoom, protectedRoom ? password : "", whois.equals("anyone"),
                 maxUsers(v.get(P + "maxusers"), c.maxUsers(), serviceMaxUsers),
                 bool(v, P + "allowinvites", c.allowInvites()), bool(v, P + "changesubject", c.changeSubject()), allowPm,
-                bool(v, P + "enablearchiving", c.archive()));
+                bool(v, P + "enablearchiving", c.archive()), location(v, c.location()));
+    }
+
+    /** The new location: a field left out keeps its current value; both empty remove it. */
+    private static RoomConfig.Location location(Map<String, String> v, RoomConfig.Location current) throws StanzaException {
+        if (!v.containsKey(LAT) && !v.containsKey(LON)) return current;
+        String lat = v.getOrDefault(LAT, current == null ? "" : Double.toString(current.lat())).strip();
+        String lon = v.getOrDefault(LON, current == null ? "" : Double.toString(current.lon())).strip();
+        if (lat.isEmpty() && lon.isEmpty()) return null;
+        double la = degrees(lat, LAT, 90);
+        double lo = degrees(lon, LON, 180);
+        return new RoomConfig.Location(la, lo);
+    }
+
+    private static double degrees(String s, String var, int limit) throws StanzaException {
+        if (DEGREES.matcher(s).matches()) {
+            double d = Double.parseDouble(s);
+            if (Math.abs(d) <= limit) return d;
+        }
+        throw new StanzaException("bad-request", var + " must be decimal degrees from -" + limit + " to " + limit + ", not '" + s + "'");
     }
 
     /** The JIDs of a jid-multi field, or null when the form leaves the field out. */

@@ -34,6 +34,6 @@ public record RoomDefaults(Boolean persistent, Boolean publicRoom, Boolean membe
 
     RoomConfig toConfig() {
         return new RoomConfig("", "", persistent, publicRoom, membersOnly, moderated, false, "",
-                whois.equals("anyone"), maxUsers, allowInvites, changeSubject, allowPm, archive);
+                whois.equals("anyone"), maxUsers, allowInvites, changeSubject, allowPm, archive, null);
     }
 }

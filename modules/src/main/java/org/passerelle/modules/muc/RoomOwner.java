@@ -73,6 +73,7 @@ final class RoomOwner {
             }
         }
         room.service.dropIfEmpty(room); // an owner outside the room made it temporary
+        RoomPlaces.announce(room);
         if (firstTime || room.gone) return;
         Set<Integer> codes = new TreeSet<>(Set.of(104));
         if (next.nonAnonymous() != before.nonAnonymous()) codes.add(next.nonAnonymous() ? 172 : 173);
