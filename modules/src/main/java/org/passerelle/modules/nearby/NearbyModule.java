@@ -5,6 +5,7 @@ import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.event.AccountDeleted;
 import org.passerelle.core.event.PublicPlaceListed;
 import org.passerelle.core.event.PublicPlaceUnlisted;
+import org.passerelle.core.event.PublicPlacesWanted;
 import org.passerelle.core.module.DiscoItem;
 import org.passerelle.core.module.Implements;
 import org.passerelle.core.module.Module;
@@ -34,6 +35,7 @@ public final class NearbyModule implements Module {
         Places places = new Places();
         ctx.on(PublicPlaceListed.class, 100, places::listed);
         ctx.on(PublicPlaceUnlisted.class, 100, places::unlisted);
+        server.events().publish(new PublicPlacesWanted()); // places announced before this module started
         for (DomainBareJid domain : server.domains().all()) {
             DomainBareJid service = Jids.of(options.subdomain() + "." + domain).asDomainBareJid();
             OptIns optIns = new OptIns(server.stores().keyValue(), service);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.event.BlockQuery;
+import org.passerelle.core.event.PlaceBanQuery;
 import org.passerelle.core.module.ServerContext;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.stanza.StanzaException;
@@ -23,6 +24,7 @@ import org.passerelle.xml.Element;
  * asker's own published location. A person is listed only if opted in, visible to the asker
  * (public, or sharing presence with the asker), not blocked either way, and with a recent
  * location; positions and distances use the person's rounded coordinates, never the exact ones.
+ * A place is listed unless it bans the asker (a room's outcast) or the asker blocks it.
  */
 final class NearbySearch {
     static final String NS = "jabber:iq:search";
@@ -61,6 +63,7 @@ final class NearbySearch {
         if (!"rooms".equals(kind)) people(asker, center, radius, hits);
         if (!"people".equals(kind)) {
             for (Places.Place p : places.all()) {
+                if (!visible(p, asker)) continue;
                 double km = center.distanceKm(p.position());
                 if (km <= radius) hits.add(new Hit(p.jid().toString(), "room", p.name(), p.position(), PLACE_PRECISION, km));
             }
@@ -86,6 +89,11 @@ final class NearbySearch {
         if (server.events().publish(new BlockQuery(user, asker)) || server.events().publish(new BlockQuery(asker, user))) return false;
         if (optIn.isPublic()) return true;
         return server.stores().roster().item(user, asker).map(RosterItem::subscription).filter(s -> s.hasFrom()).isPresent();
+    }
+
+    /** A place is hidden from a user it bans (a room's outcast) or who blocks it (XEP-0191). */
+    private boolean visible(Places.Place place, EntityBareJid asker) {
+        return !server.events().publish(new PlaceBanQuery(place.jid(), asker)) && !server.events().publish(new BlockQuery(asker, place.jid()));
     }
 
     /** The user's last published geolocation, if valid and recent enough. */
