@@ -34,7 +34,7 @@ final class MucFixture {
         assertThat(owner.next().type()).isEqualTo("result");
     }
 
-    /** Creates a room and submits the given config fields ({@code var=value} pairs). */
+    /** Creates a room and submits the given config fields ({@code var=value} pairs, var without its muc#roomconfig_ prefix). */
     static void createWith(TestServer server, TestSession owner, String room, String nick, String... fields) {
         server.send(owner, join(room, nick));
         owner.next();
@@ -49,7 +49,8 @@ final class MucFixture {
                 + "<x xmlns='jabber:x:data' type='submit'><field var='FORM_TYPE'><value>http://jabber.org/protocol/muc#roomconfig</value></field>");
         for (String f : fields) {
             int eq = f.indexOf('=');
-            sb.append("<field var='muc#roomconfig_").append(f, 0, eq).append("'><value>").append(f.substring(eq + 1)).append("</value></field>");
+            String var = f.startsWith("{") ? f.substring(0, eq) : "muc#roomconfig_" + f.substring(0, eq); // {ns}name: a custom field
+            sb.append("<field var='").append(var).append("'><value>").append(f.substring(eq + 1)).append("</value></field>");
         }
         return sb.append("</x></query></iq>").toString();
     }
