@@ -26,7 +26,7 @@ class NearbyModuleTest {
     }
 
     /** Logs in, publishes a location, opts in (unless visibility is null). */
-    private static TestSession user(TestServer server, String local, double lat, double lon, String visibility, String precision) {
+    static TestSession user(TestServer server, String local, double lat, double lon, String visibility, String precision) {
         TestSession s = server.login(local + "@localhost/r");
         server.send(s, "<iq type='set' id='geo'><pubsub xmlns='http://jabber.org/protocol/pubsub'><publish node='http://jabber.org/protocol/geoloc'>"
                 + "<item><geoloc xmlns='http://jabber.org/protocol/geoloc'><lat>" + lat + "</lat><lon>" + lon + "</lon></geoloc></item></publish></pubsub></iq>");
@@ -41,14 +41,14 @@ class NearbyModuleTest {
         return s;
     }
 
-    private static Stanza search(TestServer server, TestSession asker, String radius, String kind) {
+    static Stanza search(TestServer server, TestSession asker, String radius, String kind) {
         server.send(asker, "<iq type='set' id='s' to='nearby.localhost'><query xmlns='jabber:iq:search'><x xmlns='jabber:x:data' type='submit'>"
                 + "<field var='radius'><value>" + radius + "</value></field><field var='kind'><value>" + kind + "</value></field></x></query></iq>");
         return asker.next();
     }
 
     /** "jid lat lon" per row, in the order answered. */
-    private static List<String> rows(Stanza result) {
+    static List<String> rows(Stanza result) {
         assertThat(result.type()).as(result.toString()).isEqualTo("result");
         List<String> out = new ArrayList<>();
         for (Element item : result.element().firstElement().child("x", X).children("item", X)) {
