@@ -15,7 +15,9 @@
  * events {@link org.passerelle.core.event.GroupchatMessage},
  * {@link org.passerelle.core.event.RoomIqRequest} and {@link org.passerelle.core.event.RoomDestroyed},
  * and the room features it declares ({@link org.passerelle.core.module.Features#room()}), which
- * rooms list in disco#info and which show the archiving switch in the configuration form. Persistent rooms live in the core's
+ * rooms list in disco#info and which show the archiving switch in the configuration form.
+ * {@link org.passerelle.modules.muc.RoomPlaces} offers public rooms with a location to location
+ * searches through {@link org.passerelle.core.event.PublicPlaceListed} and its siblings. Persistent rooms live in the core's
  * {@link org.passerelle.core.store.RoomStore}; occupants are only in memory.
  */
 package org.passerelle.modules.muc;

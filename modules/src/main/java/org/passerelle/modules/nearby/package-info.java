@@ -6,7 +6,8 @@
  * ({@link org.passerelle.modules.nearby.NearbySearch}) around the location they published with
  * XEP-0080 PEP (read from the pubsub store, not from the PEP module). Public rooms come in
  * through the core events {@code PublicPlaceListed} / {@code PublicPlaceUnlisted}
- * ({@link org.passerelle.modules.nearby.Places}), so the MUC module can list rooms without
- * depending on this package. See docs/NEARBY.md.
+ * ({@link org.passerelle.modules.nearby.Places}), asked for again with {@code PublicPlacesWanted}
+ * at start, so the MUC module lists rooms without depending on this package; a room that bans
+ * the asker ({@code PlaceBanQuery}) or that the asker blocks is left out. See docs/NEARBY.md.
  */
 package org.passerelle.modules.nearby;
