@@ -1,5 +1,6 @@
 package org.passerelle.modules.muc;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,15 +24,15 @@ import org.passerelle.xml.Element;
  */
 final class RoomConfigForm {
     private static final String P = "muc#roomconfig_";
-    private static final Set<String> KNOWN = Set.of("FORM_TYPE", P + "roomname", P + "roomdesc", P + "persistentroom",
-            P + "publicroom", P + "membersonly", P + "moderatedroom", P + "passwordprotectedroom", P + "roomsecret",
-            P + "whois", P + "maxusers", P + "allowinvites", P + "changesubject", P + "allowpm", P + "roomowners",
-            P + "roomadmins", P + "enablearchiving", RoomConfigForm.LAT, RoomConfigForm.LON);
-    static final String OWNERS = P + "roomowners";
-    static final String ADMINS = P + "roomadmins";
     static final String LOCATION_NS = "urn:passerelle:muc:location";
     static final String LAT = "{" + LOCATION_NS + "}lat";
     static final String LON = "{" + LOCATION_NS + "}lon";
+    private static final Set<String> KNOWN = Set.of("FORM_TYPE", P + "roomname", P + "roomdesc", P + "persistentroom",
+            P + "publicroom", P + "membersonly", P + "moderatedroom", P + "passwordprotectedroom", P + "roomsecret",
+            P + "whois", P + "maxusers", P + "allowinvites", P + "changesubject", P + "allowpm", P + "roomowners",
+            P + "roomadmins", P + "enablearchiving", LAT, LON);
+    static final String OWNERS = P + "roomowners";
+    static final String ADMINS = P + "roomadmins";
     /** Plain decimal degrees: no exponent, NaN, infinity or type suffix that Double.parseDouble would take. */
     private static final Pattern DEGREES = Pattern.compile("[-+]?\\d{1,3}(\\.\\d{1,12})?");
 
@@ -65,8 +66,9 @@ final class RoomConfigForm {
                 Field.jidMulti(OWNERS, "Room owners").withValues(owners.stream().map(Object::toString).toList()),
                 Field.jidMulti(ADMINS, "Room admins").withValues(admins.stream().map(Object::toString).toList())));
         RoomConfig.Location at = c.location();
-        fields.add(Field.textSingle(LAT, "Latitude, to be found nearby (decimal degrees, -90 to 90)").withValue(at == null ? "" : Double.toString(at.lat())));
-        fields.add(Field.textSingle(LON, "Longitude (decimal degrees, -180 to 180)").withValue(at == null ? "" : Double.toString(at.lon())));
+        fields.add(Field.textSingle(LAT, "Latitude, to be found nearby (decimal degrees, -90 to 90)")
+                .withValue(at == null ? "" : plain(at.lat())));
+        fields.add(Field.textSingle(LON, "Longitude (decimal degrees, -180 to 180)").withValue(at == null ? "" : plain(at.lon())));
         if (archiving) fields.add(bool(P + "enablearchiving", "Archive the messages (XEP-0313)", c.archive()));
         return DataForm.form(Muc.ROOMCONFIG, "Room configuration", "Submit an empty form for the values shown.",
                 fields.toArray(Field[]::new)).toElement();
@@ -115,12 +117,17 @@ final class RoomConfigForm {
     /** The new location: a field left out keeps its current value; both empty remove it. */
     private static RoomConfig.Location location(Map<String, String> v, RoomConfig.Location current) throws StanzaException {
         if (!v.containsKey(LAT) && !v.containsKey(LON)) return current;
-        String lat = v.getOrDefault(LAT, current == null ? "" : Double.toString(current.lat())).strip();
-        String lon = v.getOrDefault(LON, current == null ? "" : Double.toString(current.lon())).strip();
+        String lat = v.getOrDefault(LAT, current == null ? "" : plain(current.lat())).strip();
+        String lon = v.getOrDefault(LON, current == null ? "" : plain(current.lon())).strip();
         if (lat.isEmpty() && lon.isEmpty()) return null;
         double la = degrees(lat, LAT, 90);
         double lo = degrees(lon, LON, 180);
         return new RoomConfig.Location(la, lo);
+    }
+
+    /** Degrees as the form accepts them back: never in exponent notation (1.0E-5). */
+    private static String plain(double degrees) {
+        return BigDecimal.valueOf(degrees).stripTrailingZeros().toPlainString();
     }
 
     private static double degrees(String s, String var, int limit) throws StanzaException {

@@ -64,9 +64,13 @@ class MucLocationTest {
             assertThat(unchanged.value(LAT) + " " + unchanged.value(LON) + " " + unchanged.value("muc#roomconfig_roomname"))
                     .isEqualTo("48.8566 2.3522 ");
             set(server, alice, LAT + "=-90", LON + "=180");
-            assertThat(form(server, alice).value(LAT)).isEqualTo("-90.0");
+            assertThat(form(server, alice).value(LAT)).isEqualTo("-90");
             set(server, alice, LON + "=-0.5");
-            assertThat(form(server, alice).value(LAT) + " " + form(server, alice).value(LON)).as("a field left out stays").isEqualTo("-90.0 -0.5");
+            assertThat(form(server, alice).value(LAT) + " " + form(server, alice).value(LON)).as("a field left out stays").isEqualTo("-90 -0.5");
+            set(server, alice, LAT + "=0.00001", LON + "=-0.00002");
+            DataForm tiny = form(server, alice);
+            assertThat(tiny.value(LAT) + " " + tiny.value(LON)).as("shown as the form takes it back").isEqualTo("0.00001 -0.00002");
+            set(server, alice, LAT + "=" + tiny.value(LAT), LON + "=" + tiny.value(LON));
             set(server, alice, LAT + "=", LON + "=");
             assertThat(form(server, alice).value(LAT)).isEmpty();
             server.send(alice, configure("tea", LAT + "=10"));
