@@ -152,4 +152,21 @@ class NearbyRoomsIT {
             for (XMPPTCPConnection c : open) c.disconnect();
         }
     }
+
+    @Test
+    void aPersistentRoomIsFoundAgainAfterARestart() throws Exception {
+        try {
+            XMPPTCPConnection owner = connect("keeper");
+            room(owner, "harbour", "43.2965", "5.3698", "persistentroom"); // Marseille, far from the other test's rooms
+            owner.disconnect();
+            locatedUser("finder", 43.297, 5.37).disconnect();
+            open.clear();
+            server.restart();
+            XMPPTCPConnection finder = server.connect("finder", "finder-pw", "phone");
+            open.add(finder);
+            assertThat(rooms(finder, "1")).containsExactly("harbour@conference.localhost harbour 43.297 5.370");
+        } finally {
+            for (XMPPTCPConnection c : open) c.disconnect();
+        }
+    }
 }
