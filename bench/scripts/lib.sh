@@ -67,8 +67,9 @@ tls:
   privateKey: $CERT_DIR/key.pem
 auth:
   scramIterations: $SCRAM_ITERATIONS
-# Like the other two, no message archive (XEP-0313) in the comparison; rooms as configured for them.
-disabledModules: [mam]
+# Like the other two, no message archive (XEP-0313) in the comparison (PASSERELLE_DISABLED= to keep it);
+# rooms as configured for them.
+disabledModules: [$PASSERELLE_DISABLED]
 modules:
   muc: {maxHistory: $ROOM_HISTORY, maxUsers: $ROOM_MAX_USERS, defaults: {maxUsers: $ROOM_MAX_USERS}}
 YML
@@ -271,6 +272,7 @@ run_suite() { # label port results.jsonl; the server runs (SERVER_PID) and START
 : "${PRESENCE_RATE:=200}"
 : "${PRESENCE_SECONDS:=10}"
 : "${ROOM_SIZES=10,100,1000}" # empty: no rooms scenario
+: "${PASSERELLE_DISABLED=mam}" # modules Passerelle runs without in the benchmark
 : "${ROOM_USERS:=1000}"
 : "${ROOM_RATES:=4000,16000,32000,64000,96000,128000}"
 : "${ROOM_SECONDS:=5}"
