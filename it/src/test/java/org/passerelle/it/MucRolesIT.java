@@ -272,6 +272,12 @@ class MucRolesIT {
             assertThat(id).as("Bob's occupant id").isNotBlank();
             bob.sendMessage("hello");
             assertThat(occupantId(next(aliceMessages))).as("on his messages").isEqualTo(id);
+            bob.leave();
+            assertThat(occupantId(aliceSees.next())).as("leaving").isEqualTo(id);
+            bob.join(nick("Bobby"));
+            Presence back = aliceSees.next();
+            assertThat(back.getFrom().toString()).isEqualTo(lounge + "/Bobby");
+            assertThat(occupantId(back)).as("the same user coming back").isEqualTo(id);
 
             // By hand: Smack 4.4's changeNickname takes the 303 self-presence for leaving (see MucRoomLifeIT).
             u.get(1).sendStanza(u.get(1).getStanzaFactory().buildPresenceStanza().to(occupant(lounge, "Robert")).build());

@@ -144,6 +144,23 @@ class MucRoomLifeIT {
     }
 
     @Test
+    void cancellingTheFirstFormDestroysTheNewRoom() throws Exception {
+        try (ItServer server = ItServer.start()) {
+            List<XMPPTCPConnection> u = users(server, "alice");
+            EntityBareJid never = room("never");
+            MultiUserChat owner = muc(u.get(0), never);
+            assertThat(owner.create(nick("Alice"))).isNotNull();
+            MUCOwner iq = new MUCOwner();
+            iq.setTo(never);
+            iq.setType(IQ.Type.set);
+            iq.addExtension(DataForm.builder(DataForm.Type.cancel).build());
+            u.get(0).sendIqRequestAndWaitForResponse(iq);
+            assertThat(errorOf(() -> info(u.get(0), never))).isEqualTo(Condition.item_not_found);
+            disconnect();
+        }
+    }
+
+    @Test
     void nicknamesChangeStayUniqueAndOccupantsLeave() throws Exception {
         try (ItServer server = ItServer.start()) {
             List<XMPPTCPConnection> u = users(server, "alice", "bob", "carol");
@@ -249,6 +266,11 @@ class MucRoomLifeIT {
             Message pm = aliceGets.next();
             assertThat(pm.getBody()).isEqualTo("psst");
             assertThat(pm.getTo().asBareJid().toString()).as("to Alice's real JID").isEqualTo("alice@localhost");
+
+            try (Inbox<Message> bounce = Inbox.of(u.get(1), Message.class, m -> occupant(lounge, "Nobody").equals(m.getFrom()), "a bounce")) {
+                u.get(1).sendStanza(privately(u.get(1), occupant(lounge, "Nobody"), "hello?"));
+                assertThat(bounce.next().getError().getCondition()).as("no such occupant").isEqualTo(Condition.item_not_found);
+            }
 
             configure(alice, "allowpm", "moderators");
             u.get(1).sendStanza(privately(u.get(1), aliceInRoom, "again?"));
@@ -367,6 +389,9 @@ class MucRoomLifeIT {
             bob.leave();
             carol.join(nick("Carol"));
             assertThat(carol.isJoined()).isTrue();
+            alice.grantAdmin(Jids.of("bob@localhost"));
+            bob.join(nick("Bob"));
+            assertThat(alice.getOccupantsCount()).as("admins enter a full room").isEqualTo(3);
             disconnect();
         }
     }
