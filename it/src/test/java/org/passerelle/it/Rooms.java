@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -47,6 +49,18 @@ final class Rooms {
     static String occupantId(Stanza s) {
         StandardExtensionElement e = s.getExtension("occupant-id", OCCUPANT_ID);
         return e == null ? null : e.getAttributeValue("id");
+    }
+
+    /**
+     * The next presence that matches, passing over others: Smack may send the room presence
+     * updates of its own (entity capabilities), which the room echoes.
+     */
+    static Presence nextWhere(Inbox<Presence> in, Predicate<Presence> wanted) throws InterruptedException {
+        for (int i = 0; i < 10; i++) {
+            Presence p = in.next();
+            if (wanted.test(p)) return p;
+        }
+        throw new AssertionError("ten presences and not the one expected");
     }
 
     static EntityBareJid room(String name) {
