@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.passerelle.it.Rooms.create;
 import static org.passerelle.it.Rooms.errorOf;
 import static org.passerelle.it.Rooms.joinError;
+import static org.passerelle.it.Rooms.leaveByHand;
 import static org.passerelle.it.Rooms.muc;
 import static org.passerelle.it.Rooms.nick;
 import static org.passerelle.it.Rooms.occupant;
@@ -390,7 +391,7 @@ class MucRoomLifeIT {
             bob.join(nick("Bob"));
             MultiUserChat carol = muc(u.get(2), small);
             assertThat(joinError(carol, "Carol", null)).as("two is the limit").isEqualTo(Condition.service_unavailable);
-            bob.leave();
+            leaveByHand(bob);
             carol.join(nick("Carol"));
             assertThat(carol.isJoined()).isTrue();
             alice.grantAdmin(Jids.of("bob@localhost"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
@@ -61,6 +62,18 @@ final class Rooms {
             if (wanted.test(p)) return p;
         }
         throw new AssertionError("ten presences and not the one expected");
+    }
+
+    /**
+     * Leaves with an unavailable presence of our own and waits until Smack has seen the room's
+     * answer. Smack 4.4's leave() and its presence listener both lock the MultiUserChat, and a
+     * join right after leave() sometimes timed out here although the server had answered.
+     */
+    static void leaveByHand(MultiUserChat muc) throws Exception {
+        XMPPConnection c = muc.getXmppConnection();
+        c.sendStanza(c.getStanzaFactory().buildPresenceStanza().to(occupant(muc.getRoom(), muc.getNickname().toString()))
+                .ofType(Presence.Type.unavailable).build());
+        Await.until("Smack saw " + muc.getNickname() + " leave", () -> !muc.isJoined());
     }
 
     static EntityBareJid room(String name) {
