@@ -7,12 +7,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.StandardExtensionElement;
-import org.jivesoftware.smack.packet.XmlEnvironment;
-import org.jivesoftware.smack.provider.ExtensionElementProvider;
-import org.jivesoftware.smack.provider.ProviderManager;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smackx.mam.MamManager;
 import org.jivesoftware.smackx.mam.MamManager.MamQuery;
 import org.jivesoftware.smackx.mam.MamManager.MamQueryArgs;
@@ -36,16 +31,9 @@ import org.passerelle.core.stanza.Jids;
 class MucArchiveIT {
     private final List<XMPPTCPConnection> open = new ArrayList<>();
 
-    /** Smack 4.4 has no XEP-0421 parser and its generic one trips an assertion: read {@code <occupant-id/>} ourselves. */
     @BeforeAll
     static void parseOccupantIds() {
-        ProviderManager.addExtensionProvider("occupant-id", "urn:xmpp:occupant-id:0", new ExtensionElementProvider<StandardExtensionElement>() {
-            @Override
-            public StandardExtensionElement parse(XmlPullParser parser, int depth, XmlEnvironment env) {
-                return StandardExtensionElement.builder("occupant-id", "urn:xmpp:occupant-id:0")
-                        .addAttribute("id", parser.getAttributeValue("", "id")).build();
-            }
-        });
+        Rooms.parseOccupantIds();
     }
 
     /** Before the server stops, so clients do not wait for its closing stream tag. */

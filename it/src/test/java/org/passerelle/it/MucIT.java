@@ -1,18 +1,19 @@
 package org.passerelle.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.it.Rooms.bodies;
+import static org.passerelle.it.Rooms.create;
+import static org.passerelle.it.Rooms.joinError;
+import static org.passerelle.it.Rooms.muc;
+import static org.passerelle.it.Rooms.next;
+import static org.passerelle.it.Rooms.nick;
+import static org.passerelle.it.Rooms.room;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.StandardExtensionElement;
-import org.jivesoftware.smack.packet.XmlEnvironment;
-import org.jivesoftware.smack.provider.ExtensionElementProvider;
-import org.jivesoftware.smack.provider.ProviderManager;
-import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
@@ -21,10 +22,8 @@ import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.jivesoftware.smackx.muc.RoomInfo;
 import org.jivesoftware.smackx.muc.UserStatusListener;
 import org.jivesoftware.smackx.muc.packet.GroupChatInvitation;
-import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
-import org.jxmpp.jid.parts.Resourcepart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,19 +37,9 @@ import org.passerelle.core.stanza.Jids;
 class MucIT {
     private final List<XMPPTCPConnection> open = new ArrayList<>();
 
-    /**
-     * Smack 4.4 has no XEP-0421 parser, and its generic one trips an assertion (on in tests) over
-     * the xmlns declaration of an unknown element: read {@code <occupant-id/>} ourselves.
-     */
     @BeforeAll
     static void parseOccupantIds() {
-        ProviderManager.addExtensionProvider("occupant-id", "urn:xmpp:occupant-id:0", new ExtensionElementProvider<StandardExtensionElement>() {
-            @Override
-            public StandardExtensionElement parse(XmlPullParser parser, int depth, XmlEnvironment env) {
-                return StandardExtensionElement.builder("occupant-id", "urn:xmpp:occupant-id:0")
-                        .addAttribute("id", parser.getAttributeValue("", "id")).build();
-            }
-        });
+        Rooms.parseOccupantIds();
     }
 
     /** Before the server stops, so clients do not wait for its closing stream tag. */
@@ -64,60 +53,6 @@ class MucIT {
         XMPPTCPConnection c = server.connect(name, "pw-" + name, "muc");
         open.add(c);
         return c;
-    }
-
-    private static EntityBareJid room(String name) {
-        return Jids.of(name + "@conference.localhost").asEntityBareJidOrThrow();
-    }
-
-    private static MultiUserChat muc(XMPPTCPConnection c, EntityBareJid room) {
-        return MultiUserChatManager.getInstanceFor(c).getMultiUserChat(room);
-    }
-
-    private static Resourcepart nick(String s) {
-        return Resourcepart.fromOrThrowUnchecked(s);
-    }
-
-    /** Creates the room and submits the given boolean options, or makes it instant when there are none. */
-    private static MultiUserChat create(XMPPTCPConnection owner, EntityBareJid room, String nick, String... trueOptions) throws Exception {
-        MultiUserChat muc = muc(owner, room);
-        MultiUserChat.MucCreateConfigFormHandle handle = muc.createOrJoin(nick(nick));
-        assertThat(handle).as("the room was created").isNotNull();
-        if (trueOptions.length == 0) {
-            handle.makeInstant();
-        } else {
-            FillableForm form = muc.getConfigurationForm().getFillableForm();
-            for (String o : trueOptions) form.setAnswer("muc#roomconfig_" + o, true);
-            muc.sendConfigurationForm(form);
-        }
-        return muc;
-    }
-
-    private static StanzaError.Condition joinError(MultiUserChat muc, String nick, String password) {
-        try {
-            if (password == null) muc.join(nick(nick));
-            else muc.join(nick(nick), password);
-        } catch (XMPPErrorException e) {
-            return e.getStanzaError().getCondition();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("joined " + muc.getRoom() + " as " + nick);
-    }
-
-    /** Bodies of groupchat messages the room sends to this client. */
-    private static LinkedBlockingQueue<Message> bodies(MultiUserChat muc) {
-        LinkedBlockingQueue<Message> q = new LinkedBlockingQueue<>();
-        muc.addMessageListener(m -> {
-            if (m.getBody() != null) q.add(m);
-        });
-        return q;
-    }
-
-    private static Message next(LinkedBlockingQueue<Message> q) throws InterruptedException {
-        Message m = q.poll(5, TimeUnit.SECONDS);
-        assertThat(m).as("a room message within 5 s").isNotNull();
-        return m;
     }
 
     @Test
