@@ -21,6 +21,7 @@ import org.jivesoftware.smackx.mam.element.MamElements.MamResultExtension;
 import org.jivesoftware.smackx.sid.element.StanzaIdElement;
 import org.jivesoftware.smackx.xdata.FormField;
 import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,11 @@ class MamQueriesIT {
         XMPPTCPConnection leo = connect("leo", "l-pw", "pc");
         List<String> leosIds = chat(kim, leo, "n", 7);
         MamManager mam = MamManager.getInstanceFor(kim);
+        MamQuery leos = MamManager.getInstanceFor(leo).queryArchive(MamQueryArgs.builder().setResultPageSizeTo(5).build());
+        List<String> leosArchive = new ArrayList<>(ids(leos));
+        leos.pageNext(5);
+        leosArchive.addAll(ids(leos));
+        assertThat(leosArchive).as("each delivered stanza-id is the archive id").isEqualTo(leosIds);
 
         MamQuery capped = mam.queryArchive(MamQueryArgs.builder().setResultPageSizeTo(1_000_000).build());
         assertThat(bodies(capped)).containsExactly("n0", "n1", "n2", "n3", "n4");
@@ -144,6 +150,27 @@ class MamQueriesIT {
         assertThat(again.pageNext(5)).extracting(Message::getBody).containsExactly("n5", "n6");
         kim.disconnect();
         leo.disconnect();
+    }
+
+    @Test
+    void aMessageKeptOfflineArrivesWithItsArchiveId() throws Exception {
+        server.user("mia", "m-pw");
+        server.user("nia", "n-pw");
+        XMPPTCPConnection mia = connect("mia", "m-pw", "phone");
+        ChatManager.getInstanceFor(mia).chatWith(JidCreate.entityBareFrom("nia@localhost")).send("while you were away");
+        XMPPTCPConnection nia = server.connection("nia", "n-pw", "pc");
+        nia.setReplyTimeout(30_000);
+        try (Inbox<Message> inbox = Inbox.messages(nia)) {
+            nia.connect().login();
+            Message offline = inbox.next();
+            assertThat(offline.getBody()).isEqualTo("while you were away");
+            StanzaIdElement sid = StanzaIdElement.getStanzaId(offline);
+            assertThat(sid).isNotNull();
+            assertThat(sid.getBy()).isEqualTo("nia@localhost");
+            assertThat(ids(MamManager.getInstanceFor(nia).queryArchive(MamQueryArgs.builder().build()))).containsExactly(sid.getId());
+        }
+        mia.disconnect();
+        nia.disconnect();
     }
 
     private static void expectError(XMPPTCPConnection c, EntityBareJid own, String inner, StanzaError.Condition condition) {
