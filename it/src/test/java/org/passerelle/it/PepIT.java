@@ -203,8 +203,11 @@ class PepIT {
         }
         assertThatThrownBy(() -> RawIq.send(erin, IQ.Type.set, erinJid, "pubsub", "http://jabber.org/protocol/pubsub",
                 publish.formatted("third@conference.localhost") + options.formatted("presence")))
-                .isInstanceOfSatisfying(XMPPException.XMPPErrorException.class,
-                        e -> assertThat(e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.conflict));
+                .as("XEP-0060 §7.1.5: publish-options that do not match the node")
+                .isInstanceOfSatisfying(XMPPException.XMPPErrorException.class, e -> {
+                    assertThat(e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.conflict);
+                    assertThat((Object) e.getStanzaError().getExtension("precondition-not-met", "http://jabber.org/protocol/pubsub#errors")).isNotNull();
+                });
 
         LeafNode own = PubSubManager.getInstanceFor(erin, erinJid).getLeafNode(BOOKMARKS);
         List<Item> ownItems = own.getItems();

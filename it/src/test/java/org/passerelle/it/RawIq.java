@@ -15,6 +15,11 @@ final class RawIq extends IQ {
         this.inner = inner;
     }
 
+    /** The IQ unsent, for a caller that collects the answer itself. */
+    static IQ of(Type type, Jid to, String element, String namespace, String inner) {
+        return new RawIq(type, to, element, namespace, inner);
+    }
+
     /** Sends the IQ and returns the result; an error answer is thrown as XMPPErrorException. */
     static IQ send(XMPPConnection c, Type type, Jid to, String element, String namespace, String inner) throws Exception {
         return c.createStanzaCollectorAndSend(new RawIq(type, to, element, namespace, inner)).nextResultOrThrow();
