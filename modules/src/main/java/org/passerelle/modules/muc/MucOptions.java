@@ -9,10 +9,14 @@ import java.util.List;
  * (users of {@code createDomains}). {@code maxRooms}: rooms per service (default 10000).
  * {@code maxHistory}: messages a room keeps for newcomers (default 50). {@code maxUsers}: the
  * highest occupant limit an owner may set (default 1000). {@code defaults}: a new room's configuration.
+ * {@code tombstoneDays}: how long joins to a room its owner destroyed get {@code gone} instead of
+ * creating a new room (default 31, 0 = never; kept in memory only).
  */
 public record MucOptions(String subdomain, String create, List<String> createDomains, Integer maxRooms,
-                         Integer maxHistory, Integer maxUsers, RoomDefaults defaults) {
+                         Integer maxHistory, Integer maxUsers, RoomDefaults defaults, Integer tombstoneDays) {
     public MucOptions {
+        if (tombstoneDays == null) tombstoneDays = 31;
+        if (tombstoneDays < 0 || tombstoneDays > 3650) throw new IllegalArgumentException("tombstoneDays must be between 0 and 3650");
         if (subdomain == null) subdomain = "conference";
         if (subdomain.isBlank() || subdomain.contains("@") || subdomain.contains("/")) {
             throw new IllegalArgumentException("subdomain must be a DNS label such as 'conference', not '" + subdomain + "'");

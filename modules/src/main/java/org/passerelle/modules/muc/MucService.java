@@ -38,6 +38,7 @@ final class MucService {
     private final Map<EntityBareJid, Room> rooms = new ConcurrentHashMap<>();
     /** The rooms each client is in, to take it out when its session ends. */
     private final Map<EntityFullJid, Set<EntityBareJid>> joined = new ConcurrentHashMap<>();
+    private final Tombstones tombstones;
 
     /** {@code allServices}: every MUC service of this server (rooms never talk to rooms). */
     MucService(DomainBareJid jid, MucOptions options, ServerContext server, Set<DomainBareJid> allServices) {
@@ -46,6 +47,7 @@ final class MucService {
         this.options = options;
         this.server = server;
         this.creation = new RoomCreation(options, server.accounts());
+        this.tombstones = new Tombstones(java.time.Duration.ofDays(options.tombstoneDays()), server.clock());
     }
 
     /** Loads the persistent rooms from the store. */
@@ -114,6 +116,7 @@ final class MucService {
             boolean created = false;
             if (room == null) {
                 if (!join) return missing(s);
+                tombstones.check(roomJid);
                 room = creation.create(this, roomJid, (EntityFullJid) s.from(), s.element().child("x", Muc.NS) != null, rooms);
                 if (room == null) continue; // someone else created it first
                 created = true;
@@ -177,6 +180,11 @@ final class MucService {
         events().publish(new RoomDestroyed(room.jid));
         rooms.remove(room.jid, room);
         if (room.config.persistent()) store().delete(room.jid);
+    }
+
+    /** An owner destroyed the room: joins under its name are refused for a while. */
+    void buried(EntityBareJid room, String alternate, String reason) {
+        tombstones.bury(room, alternate, reason);
     }
 
     int roomCount() {

@@ -114,6 +114,8 @@ final class RoomOwner {
             room.service.left(o.real(), room.jid);
             Presences.broadcast(room, o, "unavailable", new Change(null, null, null, d), List.of(o), Set.of(), Set.of());
         }
+        boolean cancelled = room.locked; // §10.1.3: a creation given up, not a room that lived
         room.service.remove(room);
+        if (!cancelled) room.service.buried(room.jid, alternate, reason);
     }
 }

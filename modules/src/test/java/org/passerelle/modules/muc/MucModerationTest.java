@@ -242,6 +242,29 @@ class MucModerationTest {
             assertThat(alice.next().type()).isEqualTo("result");
             assertThat(server.context().stores().rooms().room(org.passerelle.core.stanza.Jids.of(room("tea")).asEntityBareJidOrThrow()))
                     .as("a destroyed persistent room leaves the store").isEmpty();
+            // XEP-0045 §10.9: a join to the destroyed room is refused with gone, and no room is created under its name.
+            server.send(bob, join("tea", "Bob"));
+            Stanza refused = bob.next();
+            assertThat(refused.type()).isEqualTo("error");
+            assertThat(condition(refused)).isEqualTo("gone");
+            assertThat(refused.element().child("error", "jabber:client").childText("text", "urn:ietf:params:xml:ns:xmpp-stanzas"))
+                    .contains("moved").contains("xmpp:coffee@conference.localhost?join");
+            bob.assertNothingMore();
+            server.send(bob, "<iq type='get' id='i' to='" + room("tea") + "'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>");
+            assertThat(condition(bob.next())).isEqualTo("item-not-found");
+        }
+    }
+
+    @Test
+    void aCancelledCreationLeavesNoTombstone() throws Exception {
+        try (TestServer server = new TestServer(new MucModule())) {
+            TestSession alice = server.login("alice@localhost/a");
+            server.send(alice, join("tea", "Alice"));
+            alice.next(); // the self-presence of a new, locked room (201)
+            server.send(alice, "<iq type='set' id='c' to='" + room("tea") + "'><query xmlns='http://jabber.org/protocol/muc#owner'>"
+                    + "<x xmlns='jabber:x:data' type='cancel'/></query></iq>");
+            while (!"result".equals(alice.next().type())) { } // the unavailable presence, then the result
+            createInstant(server, alice, "tea", "Alice"); // the name is free again
         }
     }
 }
