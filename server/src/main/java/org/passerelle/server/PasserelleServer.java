@@ -65,7 +65,15 @@ public final class PasserelleServer implements AutoCloseable {
 
     private void listen(C2sContext c2s, ListenerConfig l, boolean directTls) throws InterruptedException {
         if (!l.enabled()) return;
-        C2sListener listener = C2sListener.bind(c2s, boss, io, l.host(), l.port(), directTls);
+        C2sListener listener;
+        try {
+            listener = C2sListener.bind(c2s, boss, io, l.host(), l.port(), directTls);
+        } catch (Exception e) { // Netty rethrows the bind failure unchecked
+            if (!(e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException
+                    || String.valueOf(e.getMessage()).contains("Address already in use"))) throw e;
+            throw new IllegalArgumentException("cannot listen on " + l.host() + ":" + l.port() + " (" + e.getMessage()
+                    + "): another server, or another Passerelle, may be using it; stop it or choose another port under listeners:", e);
+        }
         listeners.add(listener);
         LOG.info("listening for XMPP clients on {}:{} ({})", l.host(), listener.port(), directTls ? "direct TLS" : "STARTTLS");
     }

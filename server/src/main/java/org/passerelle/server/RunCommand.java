@@ -55,6 +55,11 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("Passerelle is running for " + config.domains().stream().map(d -> d.name()).toList());
         System.out.println("  XMPP clients:  " + domain + " port " + server.c2sPort() + " (STARTTLS)"
                 + (server.directTlsPort() > 0 ? ", port " + server.directTlsPort() + " (direct TLS)" : ""));
+        for (var service : server.context().features().items()) { // chat rooms, nearby search...
+            if (service.jid().endsWith("." + domain)) {
+                System.out.println("  " + String.format("%-15s", (service.name() == null ? "service" : service.name().toLowerCase()) + ":") + service.jid());
+            }
+        }
         System.out.println("  data:          " + data.root());
         if (password != null) {
             System.out.println("  administrator: admin@" + domain + "  password: " + password);
