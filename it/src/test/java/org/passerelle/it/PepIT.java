@@ -87,11 +87,10 @@ class PepIT {
 
     @Test
     void contactsWithNotifyGetGeolocAndMoodAndTheLastItemOnLogin() throws Exception {
-        EntityBareJid aliceJid = server.user("alice", "a-pw");
-        server.user("bob", "b-pw");
-        XMPPTCPConnection alice = server.connect("alice", "a-pw", "phone");
-        XMPPTCPConnection bob = server.connect("bob", "b-pw", "pc");
-        Contacts.befriend(alice, bob);
+        List<XMPPTCPConnection> c = Contacts.friendsOf(server, "alice", "bob");
+        XMPPTCPConnection alice = c.get(0);
+        XMPPTCPConnection bob = c.get(1);
+        EntityBareJid aliceJid = alice.getUser().asEntityBareJid();
         assertThat(PepManager.getInstanceFor(alice).isSupported()).isTrue();
 
         LinkedBlockingQueue<GeoLocation> places = new LinkedBlockingQueue<>();
@@ -114,7 +113,7 @@ class PepIT {
         assertThat(mood.getText()).isEqualTo("sun");
 
         // A new resource that wants geolocation gets the last one when it comes online.
-        XMPPTCPConnection tablet = server.connection("bob", "b-pw", "tablet");
+        XMPPTCPConnection tablet = server.connection("bob", "pw-bob", "tablet");
         LinkedBlockingQueue<GeoLocation> later = new LinkedBlockingQueue<>();
         GeoLocationManager.getInstanceFor(tablet).addGeoLocationListener((from, geo, id, message) -> later.add(geo));
         tablet.connect().login();
@@ -138,11 +137,10 @@ class PepIT {
 
     @Test
     void avatarMetadataIsNotifiedAndTheDataRetrieved() throws Exception {
-        EntityBareJid carolJid = server.user("carol", "c-pw");
-        server.user("dave", "d-pw");
-        XMPPTCPConnection carol = server.connect("carol", "c-pw", "phone");
-        XMPPTCPConnection dave = server.connect("dave", "d-pw", "pc");
-        Contacts.befriend(carol, dave);
+        List<XMPPTCPConnection> c = Contacts.friendsOf(server, "carol", "dave");
+        XMPPTCPConnection carol = c.get(0);
+        XMPPTCPConnection dave = c.get(1);
+        EntityBareJid carolJid = carol.getUser().asEntityBareJid();
         LinkedBlockingQueue<SimplePayload> metadata = new LinkedBlockingQueue<>();
         PepManager.getInstanceFor(dave).addPepEventListener(AVATAR_METADATA, SimplePayload.class,
                 (from, element, id, message) -> metadata.add(element));
@@ -178,11 +176,10 @@ class PepIT {
 
     @Test
     void bookmarksStayPrivateToTheirOwner() throws Exception {
-        EntityBareJid erinJid = server.user("erin", "e-pw");
-        server.user("frank", "f-pw");
-        XMPPTCPConnection erin = server.connect("erin", "e-pw", "phone");
-        XMPPTCPConnection frank = server.connect("frank", "f-pw", "pc");
-        Contacts.befriend(erin, frank);
+        List<XMPPTCPConnection> c = Contacts.friendsOf(server, "erin", "frank");
+        XMPPTCPConnection erin = c.get(0);
+        XMPPTCPConnection frank = c.get(1);
+        EntityBareJid erinJid = erin.getUser().asEntityBareJid();
         LinkedBlockingQueue<String> frankSaw = new LinkedBlockingQueue<>();
         PepManager.getInstanceFor(frank).addPepEventListener(BOOKMARKS, SimplePayload.class,
                 (from, element, id, message) -> frankSaw.add(id));
@@ -224,11 +221,10 @@ class PepIT {
 
     @Test
     void aBlockedContactGetsNothing() throws Exception {
-        server.user("gina", "g-pw");
-        EntityBareJid hankJid = server.user("hank", "h-pw");
-        XMPPTCPConnection gina = server.connect("gina", "g-pw", "phone");
-        XMPPTCPConnection hank = server.connect("hank", "h-pw", "pc");
-        Contacts.befriend(gina, hank);
+        List<XMPPTCPConnection> c = Contacts.friendsOf(server, "gina", "hank");
+        XMPPTCPConnection gina = c.get(0);
+        XMPPTCPConnection hank = c.get(1);
+        EntityBareJid hankJid = hank.getUser().asEntityBareJid();
         LinkedBlockingQueue<MoodElement> moods = new LinkedBlockingQueue<>();
         MoodManager.getInstanceFor(hank).addMoodListener((from, mood, id, message) -> moods.add(mood));
         awaitNotify(hank, MOOD);
