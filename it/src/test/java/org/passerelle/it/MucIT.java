@@ -3,6 +3,7 @@ package org.passerelle.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.passerelle.it.Rooms.bodies;
 import static org.passerelle.it.Rooms.create;
+import static org.passerelle.it.Rooms.enter;
 import static org.passerelle.it.Rooms.joinError;
 import static org.passerelle.it.Rooms.muc;
 import static org.passerelle.it.Rooms.next;
@@ -121,8 +122,7 @@ class MucIT {
             assertThat(info.isPersistent()).isTrue();
             assertThat(info.isMembersOnly()).isTrue();
             assertThat(info.getSubject()).isEqualTo("Weekly meeting");
-            MultiUserChat member = muc(bob, club);
-            member.join(nick("Bob"));
+            MultiUserChat member = enter(bob, club, "Bob");
             Await.until("the subject after entering", () -> "Weekly meeting".equals(member.getSubject()));
             clients.disconnect();
         }

@@ -3,6 +3,7 @@ package org.passerelle.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.passerelle.it.Rooms.bodies;
 import static org.passerelle.it.Rooms.create;
+import static org.passerelle.it.Rooms.enter;
 import static org.passerelle.it.Rooms.errorOf;
 import static org.passerelle.it.Rooms.leaveByHand;
 import static org.passerelle.it.Rooms.muc;
@@ -71,7 +72,7 @@ class MucRolesIT {
             EntityBareJid semi = room("masks");
             MultiUserChat owner = create(u.get(0), semi, "Alice");
             assertThat(selfStatus(u.get(1), semi, "Bob")).doesNotContain(MUCUser.Status.create(100));
-            muc(u.get(2), semi).join(nick("Carol"));
+            enter(u.get(2), semi, "Carol");
             assertThat(realJidSeenBy(muc(u.get(1), semi), semi, "Carol")).as("a participant").isNull();
             assertThat(realJidSeenBy(owner, semi, "Carol")).as("a moderator").isEqualTo("carol@localhost/muc");
 
@@ -83,7 +84,7 @@ class MucRolesIT {
             host.sendConfigurationForm(form);
             assertThat(selfStatus(u.get(1), open, "Bob")).as("told the room is non-anonymous")
                     .contains(MUCUser.Status.create(100), MUCUser.Status.PRESENCE_TO_SELF_110);
-            muc(u.get(2), open).join(nick("Carol"));
+            enter(u.get(2), open, "Carol");
             assertThat(realJidSeenBy(muc(u.get(1), open), open, "Carol")).isEqualTo("carol@localhost/muc");
             assertThat(realJidSeenBy(muc(u.get(2), open), open, "Alice")).isEqualTo("alice@localhost/muc");
             clients.disconnect();
@@ -237,8 +238,7 @@ class MucRolesIT {
                     p -> p.getFrom().asBareJid().equals(lounge) && !"Alice".equals(p.getFrom().getResourceOrEmpty().toString()),
                     "presence of another occupant");
             LinkedBlockingQueue<Message> aliceMessages = bodies(alice);
-            MultiUserChat bob = muc(u.get(1), lounge);
-            bob.join(nick("Bob"));
+            MultiUserChat bob = enter(u.get(1), lounge, "Bob");
 
             Ping selfPing = new Ping(occupant(lounge, "Bob"));
             assertThat(u.get(1).<org.jivesoftware.smack.packet.IQ>sendIqRequestAndWaitForResponse(selfPing).getFrom().toString())
@@ -267,7 +267,7 @@ class MucRolesIT {
             assertThat(renamed.getFrom().toString()).isEqualTo(lounge + "/Robert");
             assertThat(occupantId(renamed)).as("the same occupant under a new nickname").isEqualTo(id);
 
-            muc(u.get(2), lounge).join(nick("Carol"));
+            enter(u.get(2), lounge, "Carol");
             Presence carol = nextWhere(aliceSees, p -> p.getFrom().equals(occupant(lounge, "Carol")));
             assertThat(carol.getFrom().toString()).isEqualTo(lounge + "/Carol");
             assertThat(occupantId(carol)).isNotBlank().isNotEqualTo(id);

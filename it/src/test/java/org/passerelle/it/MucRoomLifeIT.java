@@ -2,6 +2,7 @@ package org.passerelle.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.passerelle.it.Rooms.create;
+import static org.passerelle.it.Rooms.enter;
 import static org.passerelle.it.Rooms.errorOf;
 import static org.passerelle.it.Rooms.joinError;
 import static org.passerelle.it.Rooms.leaveByHand;
@@ -90,7 +91,7 @@ class MucRoomLifeIT {
             assertThat(configured.getDescription()).isEqualTo("Novels on Thursdays");
             assertThat(configured.isPersistent()).isTrue();
             assertThat(configured.isModerated()).isTrue();
-            muc(u.get(1), club).join(nick("Bob"));
+            enter(u.get(1), club, "Bob");
 
             assertThat(errorOf(() -> submitRaw(u.get(0), club, FormField.textSingleBuilder("muc#roomconfig_roomname").setValue("Renamed").build(),
                     FormField.textSingleBuilder("muc#roomconfig_colour").setValue("blue").build())))
@@ -107,7 +108,7 @@ class MucRoomLifeIT {
             EntityBareJid quick = room("quick");
             MultiUserChat.MucCreateConfigFormHandle handle = muc(u.get(1), quick).create(nick("Bob"));
             handle.makeInstant();
-            muc(u.get(2), quick).join(nick("Carol"));
+            enter(u.get(2), quick, "Carol");
             RoomInfo instant = info(u.get(2), quick);
             assertThat(instant.isPersistent()).as("an instant room has the defaults").isFalse();
             assertThat(instant.isModerated()).isFalse();
@@ -151,8 +152,7 @@ class MucRoomLifeIT {
                     seen.add(participant.getResourcepart() + " left");
                 }
             });
-            MultiUserChat bob = muc(u.get(1), lounge);
-            bob.join(nick("Bob"));
+            MultiUserChat bob = enter(u.get(1), lounge, "Bob");
             // Smack 4.4's changeNickname treats the room's unavailable self-presence (110 and 303,
             // XEP-0045 §7.6) as leaving and blocks on its own lock: Bob changes nickname by hand.
             // (Smack may still send the room a presence update of its own: only the change counts.)
@@ -231,7 +231,7 @@ class MucRoomLifeIT {
             List<XMPPTCPConnection> u = clients.users(server, "alice", "bob");
             EntityBareJid lounge = room("whispers");
             MultiUserChat alice = create(u.get(0), lounge, "Alice");
-            muc(u.get(1), lounge).join(nick("Bob"));
+            enter(u.get(1), lounge, "Bob");
             EntityFullJid aliceInRoom = occupant(lounge, "Alice");
             EntityFullJid bobInRoom = occupant(lounge, "Bob");
             Inbox<Message> aliceGets = Inbox.of(u.get(0), Message.class,
@@ -359,8 +359,7 @@ class MucRoomLifeIT {
             FillableForm form = alice.getConfigurationForm().getFillableForm();
             form.setAnswer("muc#roomconfig_maxusers", "2");
             alice.sendConfigurationForm(form);
-            MultiUserChat bob = muc(u.get(1), small);
-            bob.join(nick("Bob"));
+            MultiUserChat bob = enter(u.get(1), small, "Bob");
             MultiUserChat carol = muc(u.get(2), small);
             assertThat(joinError(carol, "Carol", null)).as("two is the limit").isEqualTo(Condition.service_unavailable);
             leaveByHand(bob);
@@ -409,8 +408,7 @@ class MucRoomLifeIT {
             List<XMPPTCPConnection> u = clients.users(server, "alice", "bob");
             EntityBareJid brief = room("brief");
             MultiUserChat alice = create(u.get(0), brief, "Alice");
-            MultiUserChat bob = muc(u.get(1), brief);
-            bob.join(nick("Bob"));
+            MultiUserChat bob = enter(u.get(1), brief, "Bob");
             alice.leave();
             assertThat(info(u.get(0), brief).getOccupantsCount()).as("Bob still there").isEqualTo(1);
             bob.leave();

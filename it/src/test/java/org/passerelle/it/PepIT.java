@@ -85,6 +85,18 @@ class PepIT {
         });
     }
 
+    /** A PEP notification as a contact gets it. */
+    private record Notice(String id, SimplePayload payload) {
+    }
+
+    /** Collects the node's notifications to {@code c}, once the server knows that {@code c} wants them. */
+    private static LinkedBlockingQueue<Notice> notices(XMPPTCPConnection c, String node) throws InterruptedException {
+        LinkedBlockingQueue<Notice> seen = new LinkedBlockingQueue<>();
+        PepManager.getInstanceFor(c).addPepEventListener(node, SimplePayload.class, (from, payload, id, message) -> seen.add(new Notice(id, payload)));
+        awaitNotify(c, node);
+        return seen;
+    }
+
     @Test
     void contactsWithNotifyGetGeolocAndMoodAndTheLastItemOnLogin() throws Exception {
         List<XMPPTCPConnection> c = Contacts.friendsOf(server, "alice", "bob");
@@ -141,10 +153,7 @@ class PepIT {
         XMPPTCPConnection carol = c.get(0);
         XMPPTCPConnection dave = c.get(1);
         EntityBareJid carolJid = carol.getUser().asEntityBareJid();
-        LinkedBlockingQueue<SimplePayload> metadata = new LinkedBlockingQueue<>();
-        PepManager.getInstanceFor(dave).addPepEventListener(AVATAR_METADATA, SimplePayload.class,
-                (from, element, id, message) -> metadata.add(element));
-        awaitNotify(dave, AVATAR_METADATA);
+        LinkedBlockingQueue<Notice> metadata = notices(dave, AVATAR_METADATA);
 
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
         String sha1 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(png));
@@ -155,9 +164,9 @@ class PepIT {
                 .addElement(StandardExtensionElement.builder("info", AVATAR_METADATA).addAttribute("bytes", Integer.toString(png.length))
                         .addAttribute("id", sha1).addAttribute("type", "image/png").addAttribute("width", "1").addAttribute("height", "1").build())
                 .build()));
-        SimplePayload notified = metadata.poll(5, TimeUnit.SECONDS);
-        assertThat(notified).isNotNull();
-        assertThat(notified.toXML().toString()).contains(sha1);
+        Notice notice = metadata.poll(5, TimeUnit.SECONDS);
+        assertThat(notice).isNotNull();
+        assertThat(notice.payload().toXML().toString()).contains(sha1);
 
         LeafNode data = PubSubManager.getInstanceFor(dave, carolJid).getLeafNode(AVATAR_DATA);
         List<Item> got = data.getItems(List.of(sha1));
@@ -180,10 +189,7 @@ class PepIT {
         XMPPTCPConnection erin = c.get(0);
         XMPPTCPConnection frank = c.get(1);
         EntityBareJid erinJid = erin.getUser().asEntityBareJid();
-        LinkedBlockingQueue<String> frankSaw = new LinkedBlockingQueue<>();
-        PepManager.getInstanceFor(frank).addPepEventListener(BOOKMARKS, SimplePayload.class,
-                (from, element, id, message) -> frankSaw.add(id));
-        awaitNotify(frank, BOOKMARKS);
+        LinkedBlockingQueue<Notice> frankSaw = notices(frank, BOOKMARKS);
 
         String options = "<publish-options><x xmlns='jabber:x:data' type='submit'>"
                 + "<field var='FORM_TYPE' type='hidden'><value>http://jabber.org/protocol/pubsub#publish-options</value></field>"
