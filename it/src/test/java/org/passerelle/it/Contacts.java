@@ -1,5 +1,7 @@
 package org.passerelle.it;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.RosterEntry;
@@ -10,6 +12,20 @@ import org.jxmpp.jid.EntityBareJid;
 /** Setting up contacts through the protocol, for tests about something else (RosterPresenceChatIT checks the steps). */
 final class Contacts {
     private Contacts() {
+    }
+
+    /**
+     * Creates the accounts (password "pw-" + name), logs {@code user} in on resource "phone" and each
+     * contact on "pc", and befriends the user with each contact. Returns the connections in that order.
+     */
+    static List<XMPPTCPConnection> friendsOf(ItServer server, String user, String... contacts) throws Exception {
+        List<XMPPTCPConnection> out = new ArrayList<>();
+        server.user(user, "pw-" + user);
+        for (String c : contacts) server.user(c, "pw-" + c);
+        out.add(server.connect(user, "pw-" + user, "phone"));
+        for (String c : contacts) out.add(server.connect(c, "pw-" + c, "pc"));
+        for (XMPPTCPConnection c : out.subList(1, out.size())) befriend(out.getFirst(), c);
+        return out;
     }
 
     /** Mutual subscription between two logged-in users; returns once each sees the other available. */

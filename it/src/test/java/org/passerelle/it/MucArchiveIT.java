@@ -18,9 +18,8 @@ import org.jivesoftware.smackx.sid.element.StanzaIdElement;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.parts.Resourcepart;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.core.stanza.Jids;
 
 /**
@@ -29,26 +28,14 @@ import org.passerelle.core.stanza.Jids;
  * is still there after a restart.
  */
 class MucArchiveIT {
-    private final List<XMPPTCPConnection> open = new ArrayList<>();
-
-    @BeforeAll
-    static void parseOccupantIds() {
-        Rooms.parseOccupantIds();
-    }
-
-    /** Before the server stops, so clients do not wait for its closing stream tag. */
-    @AfterEach
-    void disconnect() {
-        open.forEach(XMPPTCPConnection::disconnect);
-        open.clear();
-    }
+    @RegisterExtension
+    final MucClients clients = new MucClients();
 
     private XMPPTCPConnection login(ItServer server, String name) throws Exception {
         XMPPTCPConnection c = server.connection(name, "pw-" + name, "muc");
         c.setReplyTimeout(30_000); // the machine may be busy with benchmarks
         c.connect().login();
-        open.add(c);
-        return c;
+        return clients.track(c);
     }
 
     private static MultiUserChat muc(XMPPTCPConnection c, EntityBareJid room) {
@@ -104,7 +91,7 @@ class MucArchiveIT {
             assertThat(bodies(newest.pagePrevious(2))).containsExactly("m1", "m2");
             MamQuery all = mam.queryArchive(MamQueryArgs.builder().setResultPageSizeTo(10).build());
             assertThat(ids(all)).as("archive ids are the stanza-ids occupants got").isEqualTo(stamped);
-            disconnect();
+            clients.disconnect();
 
             server.restart();
 
@@ -113,7 +100,7 @@ class MucArchiveIT {
             assertThat(bodies(kept.getMessages())).containsExactly("m0", "m1", "m2", "m3", "m4");
             assertThat(ids(kept)).isEqualTo(stamped);
             assertThat(after.getMessageUidOfLatestMessage()).isEqualTo(stamped.getLast());
-            disconnect();
+            clients.disconnect();
         }
     }
 }

@@ -3,13 +3,13 @@ package org.passerelle.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.passerelle.it.Rooms.bodies;
 import static org.passerelle.it.Rooms.create;
+import static org.passerelle.it.Rooms.enter;
 import static org.passerelle.it.Rooms.joinError;
 import static org.passerelle.it.Rooms.muc;
 import static org.passerelle.it.Rooms.next;
 import static org.passerelle.it.Rooms.nick;
 import static org.passerelle.it.Rooms.room;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +24,8 @@ import org.jivesoftware.smackx.muc.UserStatusListener;
 import org.jivesoftware.smackx.muc.packet.GroupChatInvitation;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.core.stanza.Jids;
 
 /**
@@ -35,33 +34,16 @@ import org.passerelle.core.stanza.Jids;
  * persistent room across a restart, password and members-only rooms, mediated and direct invitations.
  */
 class MucIT {
-    private final List<XMPPTCPConnection> open = new ArrayList<>();
-
-    @BeforeAll
-    static void parseOccupantIds() {
-        Rooms.parseOccupantIds();
-    }
-
-    /** Before the server stops, so clients do not wait for its closing stream tag. */
-    @AfterEach
-    void disconnect() {
-        open.forEach(XMPPTCPConnection::disconnect);
-        open.clear();
-    }
-
-    private XMPPTCPConnection login(ItServer server, String name) throws Exception {
-        XMPPTCPConnection c = server.connect(name, "pw-" + name, "muc");
-        open.add(c);
-        return c;
-    }
+    @RegisterExtension
+    final MucClients clients = new MucClients();
 
     @Test
     void ownerMemberAndVisitorInAModeratedRoom() throws Exception {
         try (ItServer server = ItServer.start()) {
             for (String u : List.of("alice", "bob", "carol")) server.user(u, "pw-" + u);
-            XMPPTCPConnection alice = login(server, "alice");
-            XMPPTCPConnection bob = login(server, "bob");
-            XMPPTCPConnection carol = login(server, "carol");
+            XMPPTCPConnection alice = clients.login(server, "alice");
+            XMPPTCPConnection bob = clients.login(server, "bob");
+            XMPPTCPConnection carol = clients.login(server, "carol");
             EntityBareJid lounge = room("lounge");
             assertThat(MultiUserChatManager.getInstanceFor(alice).providesMucService(lounge.asDomainBareJid())).isTrue();
 
@@ -117,7 +99,7 @@ class MucIT {
             owner.banUser(Jids.of("carol@localhost"), "enough");
             assertThat(joinError(visitor, "Carol", null)).isEqualTo(StanzaError.Condition.forbidden);
             assertThat(owner.getOutcasts()).extracting(a -> a.getJid().toString()).containsExactly("carol@localhost");
-            disconnect();
+            clients.disconnect();
         }
     }
 
@@ -127,23 +109,22 @@ class MucIT {
             server.user("alice", "pw-alice");
             server.user("bob", "pw-bob");
             EntityBareJid club = room("club");
-            XMPPTCPConnection alice = login(server, "alice");
+            XMPPTCPConnection alice = clients.login(server, "alice");
             MultiUserChat owner = create(alice, club, "Alice", "persistentroom", "membersonly");
             owner.grantMembership(Jids.of("bob@localhost"));
             owner.changeSubject("Weekly meeting");
-            disconnect();
+            clients.disconnect();
 
             server.restart();
 
-            XMPPTCPConnection bob = login(server, "bob");
+            XMPPTCPConnection bob = clients.login(server, "bob");
             RoomInfo info = MultiUserChatManager.getInstanceFor(bob).getRoomInfo(club);
             assertThat(info.isPersistent()).isTrue();
             assertThat(info.isMembersOnly()).isTrue();
             assertThat(info.getSubject()).isEqualTo("Weekly meeting");
-            MultiUserChat member = muc(bob, club);
-            member.join(nick("Bob"));
+            MultiUserChat member = enter(bob, club, "Bob");
             Await.until("the subject after entering", () -> "Weekly meeting".equals(member.getSubject()));
-            disconnect();
+            clients.disconnect();
         }
     }
 
@@ -151,9 +132,9 @@ class MucIT {
     void passwordAndMembersOnlyRooms() throws Exception {
         try (ItServer server = ItServer.start()) {
             for (String u : List.of("alice", "bob", "carol")) server.user(u, "pw-" + u);
-            XMPPTCPConnection alice = login(server, "alice");
-            XMPPTCPConnection bob = login(server, "bob");
-            XMPPTCPConnection carol = login(server, "carol");
+            XMPPTCPConnection alice = clients.login(server, "alice");
+            XMPPTCPConnection bob = clients.login(server, "bob");
+            XMPPTCPConnection carol = clients.login(server, "carol");
 
             EntityBareJid vault = room("vault");
             MultiUserChat owner = muc(alice, vault);
@@ -189,7 +170,7 @@ class MucIT {
             assertThat((Object) invited.poll(5, TimeUnit.SECONDS)).isEqualTo(club);
             outsider.join(nick("Carol"));
             assertThat(clubOwner.getMembers()).extracting(a -> a.getJid().toString()).contains("carol@localhost");
-            disconnect();
+            clients.disconnect();
         }
     }
 }

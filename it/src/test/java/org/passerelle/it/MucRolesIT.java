@@ -3,6 +3,7 @@ package org.passerelle.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.passerelle.it.Rooms.bodies;
 import static org.passerelle.it.Rooms.create;
+import static org.passerelle.it.Rooms.enter;
 import static org.passerelle.it.Rooms.errorOf;
 import static org.passerelle.it.Rooms.leaveByHand;
 import static org.passerelle.it.Rooms.muc;
@@ -32,9 +33,8 @@ import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.jivesoftware.smackx.ping.packet.Ping;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.core.stanza.Jids;
 
 /**
@@ -43,30 +43,8 @@ import org.passerelle.core.stanza.Jids;
  * newcomer asks for, XEP-0410 self-ping and XEP-0421 occupant ids.
  */
 class MucRolesIT {
-    private final List<XMPPTCPConnection> open = new ArrayList<>();
-
-    @BeforeAll
-    static void parseOccupantIds() {
-        Rooms.parseOccupantIds();
-    }
-
-    /** Before the server stops, so clients do not wait for its closing stream tag. */
-    @AfterEach
-    void disconnect() {
-        open.forEach(XMPPTCPConnection::disconnect);
-        open.clear();
-    }
-
-    private List<XMPPTCPConnection> users(ItServer server, String... names) throws Exception {
-        List<XMPPTCPConnection> out = new ArrayList<>();
-        for (String n : names) {
-            server.user(n, "pw-" + n);
-            XMPPTCPConnection c = server.connect(n, "pw-" + n, "muc");
-            open.add(c);
-            out.add(c);
-        }
-        return out;
-    }
+    @RegisterExtension
+    final MucClients clients = new MucClients();
 
     private static Jid jid(String s) {
         return Jids.of(s);
@@ -90,11 +68,11 @@ class MucRolesIT {
     @Test
     void moderatorsAloneSeeRealJidsInASemiAnonymousRoomAndEveryoneInANonAnonymousOne() throws Exception {
         try (ItServer server = ItServer.start()) {
-            List<XMPPTCPConnection> u = users(server, "alice", "bob", "carol");
+            List<XMPPTCPConnection> u = clients.users(server, "alice", "bob", "carol");
             EntityBareJid semi = room("masks");
             MultiUserChat owner = create(u.get(0), semi, "Alice");
             assertThat(selfStatus(u.get(1), semi, "Bob")).doesNotContain(MUCUser.Status.create(100));
-            muc(u.get(2), semi).join(nick("Carol"));
+            enter(u.get(2), semi, "Carol");
             assertThat(realJidSeenBy(muc(u.get(1), semi), semi, "Carol")).as("a participant").isNull();
             assertThat(realJidSeenBy(owner, semi, "Carol")).as("a moderator").isEqualTo("carol@localhost/muc");
 
@@ -106,10 +84,10 @@ class MucRolesIT {
             host.sendConfigurationForm(form);
             assertThat(selfStatus(u.get(1), open, "Bob")).as("told the room is non-anonymous")
                     .contains(MUCUser.Status.create(100), MUCUser.Status.PRESENCE_TO_SELF_110);
-            muc(u.get(2), open).join(nick("Carol"));
+            enter(u.get(2), open, "Carol");
             assertThat(realJidSeenBy(muc(u.get(1), open), open, "Carol")).isEqualTo("carol@localhost/muc");
             assertThat(realJidSeenBy(muc(u.get(2), open), open, "Alice")).isEqualTo("alice@localhost/muc");
-            disconnect();
+            clients.disconnect();
         }
     }
 
@@ -162,7 +140,7 @@ class MucRolesIT {
     @Test
     void membershipAdminAndOwnershipAreGrantedRevokedAndListed() throws Exception {
         try (ItServer server = ItServer.start()) {
-            List<XMPPTCPConnection> u = users(server, "alice", "bob", "carol");
+            List<XMPPTCPConnection> u = clients.users(server, "alice", "bob", "carol");
             server.user("dave", "pw-dave");
             EntityBareJid hall = room("hall");
             MultiUserChat alice = create(u.get(0), hall, "Alice");
@@ -203,14 +181,14 @@ class MucRolesIT {
             alice.banUser(jid("dave@localhost"), "spam");
             assertThat(jids(alice.getOutcasts())).containsExactly("dave@localhost");
             assertThat(alice.getOccupantsCount()).as("banning someone absent removes no one").isEqualTo(3);
-            disconnect();
+            clients.disconnect();
         }
     }
 
     @Test
     void theHistoryANewcomerAsksFor() throws Exception {
         try (ItServer server = ItServer.start()) {
-            List<XMPPTCPConnection> u = users(server, "alice", "bob", "carol", "dave", "erin");
+            List<XMPPTCPConnection> u = clients.users(server, "alice", "bob", "carol", "dave", "erin");
             EntityBareJid archive = room("story");
             MultiUserChat alice = create(u.get(0), archive, "Alice");
             LinkedBlockingQueue<Message> echo = bodies(alice);
@@ -231,7 +209,7 @@ class MucRolesIT {
             assertThat(historyOf(u.get(3), archive, b -> b.requestHistorySince(3600))).as("the last hour: all")
                     .containsExactly("one", "two", "three", "four");
             assertThat(historyOf(u.get(4), archive, b -> b.requestHistorySince(between))).containsExactly("three", "four");
-            disconnect();
+            clients.disconnect();
         }
     }
 
@@ -253,15 +231,14 @@ class MucRolesIT {
     @Test
     void selfPingAndOccupantIdsThatSurviveANicknameChange() throws Exception {
         try (ItServer server = ItServer.start()) {
-            List<XMPPTCPConnection> u = users(server, "alice", "bob", "carol");
+            List<XMPPTCPConnection> u = clients.users(server, "alice", "bob", "carol");
             EntityBareJid lounge = room("pingpong");
             MultiUserChat alice = create(u.get(0), lounge, "Alice");
             Inbox<Presence> aliceSees = Inbox.of(u.get(0), Presence.class,
                     p -> p.getFrom().asBareJid().equals(lounge) && !"Alice".equals(p.getFrom().getResourceOrEmpty().toString()),
                     "presence of another occupant");
             LinkedBlockingQueue<Message> aliceMessages = bodies(alice);
-            MultiUserChat bob = muc(u.get(1), lounge);
-            bob.join(nick("Bob"));
+            MultiUserChat bob = enter(u.get(1), lounge, "Bob");
 
             Ping selfPing = new Ping(occupant(lounge, "Bob"));
             assertThat(u.get(1).<org.jivesoftware.smack.packet.IQ>sendIqRequestAndWaitForResponse(selfPing).getFrom().toString())
@@ -290,11 +267,11 @@ class MucRolesIT {
             assertThat(renamed.getFrom().toString()).isEqualTo(lounge + "/Robert");
             assertThat(occupantId(renamed)).as("the same occupant under a new nickname").isEqualTo(id);
 
-            muc(u.get(2), lounge).join(nick("Carol"));
+            enter(u.get(2), lounge, "Carol");
             Presence carol = nextWhere(aliceSees, p -> p.getFrom().equals(occupant(lounge, "Carol")));
             assertThat(carol.getFrom().toString()).isEqualTo(lounge + "/Carol");
             assertThat(occupantId(carol)).isNotBlank().isNotEqualTo(id);
-            disconnect();
+            clients.disconnect();
         }
     }
 }

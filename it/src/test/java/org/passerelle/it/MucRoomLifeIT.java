@@ -2,6 +2,7 @@ package org.passerelle.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.passerelle.it.Rooms.create;
+import static org.passerelle.it.Rooms.enter;
 import static org.passerelle.it.Rooms.errorOf;
 import static org.passerelle.it.Rooms.joinError;
 import static org.passerelle.it.Rooms.leaveByHand;
@@ -10,7 +11,6 @@ import static org.passerelle.it.Rooms.nick;
 import static org.passerelle.it.Rooms.occupant;
 import static org.passerelle.it.Rooms.room;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +35,8 @@ import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.parts.Resourcepart;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.core.stanza.Jids;
 
 /**
@@ -47,34 +46,8 @@ import org.passerelle.core.stanza.Jids;
  * away, and who may create rooms.
  */
 class MucRoomLifeIT {
-    private final List<XMPPTCPConnection> open = new ArrayList<>();
-
-    @BeforeAll
-    static void parseOccupantIds() {
-        Rooms.parseOccupantIds();
-    }
-
-    /** Before the server stops, so clients do not wait for its closing stream tag. */
-    @AfterEach
-    void disconnect() {
-        open.forEach(XMPPTCPConnection::disconnect);
-        open.clear();
-    }
-
-    private XMPPTCPConnection login(ItServer server, String name) throws Exception {
-        XMPPTCPConnection c = server.connect(name, "pw-" + name, "muc");
-        open.add(c);
-        return c;
-    }
-
-    private List<XMPPTCPConnection> users(ItServer server, String... names) throws Exception {
-        List<XMPPTCPConnection> out = new ArrayList<>();
-        for (String n : names) {
-            server.user(n, "pw-" + n);
-            out.add(login(server, n));
-        }
-        return out;
-    }
+    @RegisterExtension
+    final MucClients clients = new MucClients();
 
     /** Submits a muc#roomconfig form built field by field, as a client that ignores the form it was given. */
     private static void submitRaw(XMPPTCPConnection c, EntityBareJid room, FormField... fields) throws Exception {
@@ -100,7 +73,7 @@ class MucRoomLifeIT {
     @Test
     void aReservedRoomIsConfiguredThroughTheFormAndABadFormChangesNothing() throws Exception {
         try (ItServer server = ItServer.start()) {
-            List<XMPPTCPConnection> u = users(server, "alice", "bob", "carol");
+            List<XMPPTCPConnection> u = clients.users(server, "alice", "bob", "carol");
             EntityBareJid club = room("club");
             MultiUserChat owner = muc(u.get(0), club);
             assertThat(owner.create(nick("Alice"))).as("a new room").isNotNull();
@@ -118,7 +91,7 @@ class MucRoomLifeIT {
             assertThat(configured.getDescription()).isEqualTo("Novels on Thursdays");
             assertThat(configured.isPersistent()).isTrue();
             assertThat(configured.isModerated()).isTrue();
-            muc(u.get(1), club).join(nick("Bob"));
+            enter(u.get(1), club, "Bob");
 
             assertThat(errorOf(() -> submitRaw(u.get(0), club, FormField.textSingleBuilder("muc#roomconfig_roomname").setValue("Renamed").build(),
                     FormField.textSingleBuilder("muc#roomconfig_colour").setValue("blue").build())))
@@ -135,19 +108,19 @@ class MucRoomLifeIT {
             EntityBareJid quick = room("quick");
             MultiUserChat.MucCreateConfigFormHandle handle = muc(u.get(1), quick).create(nick("Bob"));
             handle.makeInstant();
-            muc(u.get(2), quick).join(nick("Carol"));
+            enter(u.get(2), quick, "Carol");
             RoomInfo instant = info(u.get(2), quick);
             assertThat(instant.isPersistent()).as("an instant room has the defaults").isFalse();
             assertThat(instant.isModerated()).isFalse();
             assertThat(instant.getOccupantsCount()).isEqualTo(2);
-            disconnect();
+            clients.disconnect();
         }
     }
 
     @Test
     void cancellingTheFirstFormDestroysTheNewRoom() throws Exception {
         try (ItServer server = ItServer.start()) {
-            List<XMPPTCPConnection> u = users(server, "alice");
+            List<XMPPTCPConnection> u = clients.users(server, "alice");
             EntityBareJid never = room("never");
             MultiUserChat owner = muc(u.get(0), never);
             assertThat(owner.create(nick("Alice"))).isNotNull();
@@ -157,14 +130,14 @@ class MucRoomLifeIT {
             iq.addExtension(DataForm.builder(DataForm.Type.cancel).build());
             u.get(0).sendIqRequestAndWaitForResponse(iq);
             assertThat(errorOf(() -> info(u.get(0), never))).isEqualTo(Condition.item_not_found);
-            disconnect();
+            clients.disconnect();
         }
     }
 
     @Test
     void nicknamesChangeStayUniqueAndOccupantsLeave() throws Exception {
         try (ItServer server = ItServer.start()) {
-            List<XMPPTCPConnection> u = users(server, "alice", "bob", "carol");
+            List<XMPPTCPConnection> u = clients.users(server, "alice", "bob", "carol");
             EntityBareJid lounge = room("lounge");
             MultiUserChat alice = create(u.get(0), lounge, "Alice");
             LinkedBlockingQueue<String> seen = new LinkedBlockingQueue<>();
@@ -179,8 +152,7 @@ class MucRoomLifeIT {
                     seen.add(participant.getResourcepart() + " left");
                 }
             });
-            MultiUserChat bob = muc(u.get(1), lounge);
-            bob.join(nick("Bob"));
+            MultiUserChat bob = enter(u.get(1), lounge, "Bob");
             // Smack 4.4's changeNickname treats the room's unavailable self-presence (110 and 303,
             // XEP-0045 §7.6) as leaving and blocks on its own lock: Bob changes nickname by hand.
             // (Smack may still send the room a presence update of its own: only the change counts.)
@@ -213,7 +185,7 @@ class MucRoomLifeIT {
             assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo("Robert left");
             Await.until("Robert gone", () -> alice.getOccupantsCount() == 2);
             assertThat(info(u.get(0), lounge).getOccupantsCount()).isEqualTo(2);
-            disconnect();
+            clients.disconnect();
         }
     }
 
@@ -224,7 +196,7 @@ class MucRoomLifeIT {
     @Test
     void moderatorsSetTheSubjectAndParticipantsOnlyWhenAllowed() throws Exception {
         try (ItServer server = ItServer.start()) {
-            List<XMPPTCPConnection> u = users(server, "alice", "bob");
+            List<XMPPTCPConnection> u = clients.users(server, "alice", "bob");
             EntityBareJid lounge = room("topics");
             MultiUserChat alice = create(u.get(0), lounge, "Alice");
             MultiUserChat bob = muc(u.get(1), lounge);
@@ -249,17 +221,17 @@ class MucRoomLifeIT {
             RoomInfo after = info(u.get(0), lounge);
             assertThat(after.getSubject()).isEqualTo("Lunch");
             assertThat(after.isSubjectModifiable()).isTrue();
-            disconnect();
+            clients.disconnect();
         }
     }
 
     @Test
     void privateMessagesBetweenOccupantsFollowAllowPm() throws Exception {
         try (ItServer server = ItServer.start()) {
-            List<XMPPTCPConnection> u = users(server, "alice", "bob");
+            List<XMPPTCPConnection> u = clients.users(server, "alice", "bob");
             EntityBareJid lounge = room("whispers");
             MultiUserChat alice = create(u.get(0), lounge, "Alice");
-            muc(u.get(1), lounge).join(nick("Bob"));
+            enter(u.get(1), lounge, "Bob");
             EntityFullJid aliceInRoom = occupant(lounge, "Alice");
             EntityFullJid bobInRoom = occupant(lounge, "Bob");
             Inbox<Message> aliceGets = Inbox.of(u.get(0), Message.class,
@@ -288,7 +260,7 @@ class MucRoomLifeIT {
             Message fromModerator = bobGets.next();
             assertThat(fromModerator.getType()).isEqualTo(Message.Type.chat);
             assertThat(fromModerator.getBody()).isEqualTo("moderators may");
-            disconnect();
+            clients.disconnect();
         }
     }
 
@@ -299,7 +271,7 @@ class MucRoomLifeIT {
     @Test
     void aMediatedInvitationIsDeclinedBackToTheInviter() throws Exception {
         try (ItServer server = ItServer.start()) {
-            List<XMPPTCPConnection> u = users(server, "alice", "carol");
+            List<XMPPTCPConnection> u = clients.users(server, "alice", "carol");
             EntityBareJid lounge = room("party");
             MultiUserChat alice = create(u.get(0), lounge, "Alice");
             LinkedBlockingQueue<String> declined = new LinkedBlockingQueue<>();
@@ -319,14 +291,14 @@ class MucRoomLifeIT {
             assertThat(invitations.poll(5, TimeUnit.SECONDS)).isEqualTo(lounge + " from alice@localhost: come along");
             assertThat(declined.poll(5, TimeUnit.SECONDS)).isEqualTo("carol@localhost: busy tonight");
             assertThat(invitations).as("the decline was sent").isEmpty();
-            disconnect();
+            clients.disconnect();
         }
     }
 
     @Test
     void discoListsPublicRoomsAndDescribesEachRoom() throws Exception {
         try (ItServer server = ItServer.start()) {
-            List<XMPPTCPConnection> u = users(server, "alice", "bob");
+            List<XMPPTCPConnection> u = clients.users(server, "alice", "bob");
             EntityBareJid plaza = room("plaza");
             EntityBareJid backroom = room("backroom");
             MultiUserChat open = create(u.get(0), plaza, "Alice");
@@ -369,7 +341,7 @@ class MucRoomLifeIT {
             assertThat(roomInfo.isSubjectModifiable()).isFalse();
             assertThat(roomInfo.isNonanonymous()).isFalse();
             assertThat(MultiUserChatManager.getInstanceFor(u.get(1)).getRoomInfo(backroom).isNonanonymous()).isTrue();
-            disconnect();
+            clients.disconnect();
         }
     }
 
@@ -380,15 +352,14 @@ class MucRoomLifeIT {
     @Test
     void aFullRoomTurnsTheNextComerAway() throws Exception {
         try (ItServer server = ItServer.start()) {
-            List<XMPPTCPConnection> u = users(server, "alice", "bob", "carol");
+            List<XMPPTCPConnection> u = clients.users(server, "alice", "bob", "carol");
             EntityBareJid small = room("small");
             MultiUserChat alice = muc(u.get(0), small);
             alice.create(nick("Alice"));
             FillableForm form = alice.getConfigurationForm().getFillableForm();
             form.setAnswer("muc#roomconfig_maxusers", "2");
             alice.sendConfigurationForm(form);
-            MultiUserChat bob = muc(u.get(1), small);
-            bob.join(nick("Bob"));
+            MultiUserChat bob = enter(u.get(1), small, "Bob");
             MultiUserChat carol = muc(u.get(2), small);
             assertThat(joinError(carol, "Carol", null)).as("two is the limit").isEqualTo(Condition.service_unavailable);
             leaveByHand(bob);
@@ -398,14 +369,14 @@ class MucRoomLifeIT {
             bob.join(nick("Bob"));
             assertThat(bob.isJoined()).as("admins enter a full room").isTrue();
             Await.until("three in the room", () -> alice.getOccupantsCount() == 3);
-            disconnect();
+            clients.disconnect();
         }
     }
 
     @Test
     void aDestroyedRoomTellsItsOccupantsWhereToGo() throws Exception {
         try (ItServer server = ItServer.start()) {
-            List<XMPPTCPConnection> u = users(server, "alice", "bob");
+            List<XMPPTCPConnection> u = clients.users(server, "alice", "bob");
             EntityBareJid old = room("old");
             MultiUserChat alice = create(u.get(0), old, "Alice", "persistentroom");
             MultiUserChat bob = muc(u.get(1), old);
@@ -422,28 +393,27 @@ class MucRoomLifeIT {
             assertThat(told.poll(5, TimeUnit.SECONDS)).isEqualTo("we moved -> " + room("new"));
             Await.until("Bob is out", () -> !bob.isJoined());
             assertThat(errorOf(() -> info(u.get(1), old))).as("the room is gone").isEqualTo(Condition.item_not_found);
-            disconnect();
+            clients.disconnect();
 
             server.restart();
-            XMPPTCPConnection later = login(server, "bob");
+            XMPPTCPConnection later = clients.login(server, "bob");
             assertThat(errorOf(() -> info(later, old))).as("and gone from the store").isEqualTo(Condition.item_not_found);
-            disconnect();
+            clients.disconnect();
         }
     }
 
     @Test
     void aTemporaryRoomGoesAwayWithItsLastOccupant() throws Exception {
         try (ItServer server = ItServer.start()) {
-            List<XMPPTCPConnection> u = users(server, "alice", "bob");
+            List<XMPPTCPConnection> u = clients.users(server, "alice", "bob");
             EntityBareJid brief = room("brief");
             MultiUserChat alice = create(u.get(0), brief, "Alice");
-            MultiUserChat bob = muc(u.get(1), brief);
-            bob.join(nick("Bob"));
+            MultiUserChat bob = enter(u.get(1), brief, "Bob");
             alice.leave();
             assertThat(info(u.get(0), brief).getOccupantsCount()).as("Bob still there").isEqualTo(1);
             bob.leave();
             assertThat(errorOf(() -> info(u.get(0), brief))).isEqualTo(Condition.item_not_found);
-            disconnect();
+            clients.disconnect();
         }
     }
 
@@ -455,15 +425,15 @@ class MucRoomLifeIT {
                 """)) {
             server.server().context().accounts().create(Jids.of("root@localhost").asEntityBareJidIfPossible(), "pw-root", true);
             server.user("bob", "pw-bob");
-            XMPPTCPConnection root = login(server, "root");
-            XMPPTCPConnection bob = login(server, "bob");
+            XMPPTCPConnection root = clients.login(server, "root");
+            XMPPTCPConnection bob = clients.login(server, "bob");
             EntityBareJid mine = room("mine");
             assertThat(errorOf(() -> muc(bob, mine).createOrJoin(nick("Bob")))).isEqualTo(Condition.not_allowed);
             assertThat(errorOf(() -> info(bob, mine))).as("no room was made").isEqualTo(Condition.item_not_found);
             create(root, room("official"), "Root");
             muc(bob, room("official")).join(nick("Bob"));
             assertThat(info(bob, room("official")).getOccupantsCount()).as("others still enter").isEqualTo(2);
-            disconnect();
+            clients.disconnect();
         }
     }
 }

@@ -85,13 +85,24 @@ class PepIT {
         });
     }
 
+    /** A PEP notification as a contact gets it. */
+    private record Notice(String id, SimplePayload payload) {
+    }
+
+    /** Collects the node's notifications to {@code c}, once the server knows that {@code c} wants them. */
+    private static LinkedBlockingQueue<Notice> notices(XMPPTCPConnection c, String node) throws InterruptedException {
+        LinkedBlockingQueue<Notice> seen = new LinkedBlockingQueue<>();
+        PepManager.getInstanceFor(c).addPepEventListener(node, SimplePayload.class, (from, payload, id, message) -> seen.add(new Notice(id, payload)));
+        awaitNotify(c, node);
+        return seen;
+    }
+
     @Test
     void contactsWithNotifyGetGeolocAndMoodAndTheLastItemOnLogin() throws Exception {
-        EntityBareJid aliceJid = server.user("alice", "a-pw");
-        server.user("bob", "b-pw");
-        XMPPTCPConnection alice = server.connect("alice", "a-pw", "phone");
-        XMPPTCPConnection bob = server.connect("bob", "b-pw", "pc");
-        Contacts.befriend(alice, bob);
+        List<XMPPTCPConnection> c = Contacts.friendsOf(server, "alice", "bob");
+        XMPPTCPConnection alice = c.get(0);
+        XMPPTCPConnection bob = c.get(1);
+        EntityBareJid aliceJid = alice.getUser().asEntityBareJid();
         assertThat(PepManager.getInstanceFor(alice).isSupported()).isTrue();
 
         LinkedBlockingQueue<GeoLocation> places = new LinkedBlockingQueue<>();
@@ -114,7 +125,7 @@ class PepIT {
         assertThat(mood.getText()).isEqualTo("sun");
 
         // A new resource that wants geolocation gets the last one when it comes online.
-        XMPPTCPConnection tablet = server.connection("bob", "b-pw", "tablet");
+        XMPPTCPConnection tablet = server.connection("bob", "pw-bob", "tablet");
         LinkedBlockingQueue<GeoLocation> later = new LinkedBlockingQueue<>();
         GeoLocationManager.getInstanceFor(tablet).addGeoLocationListener((from, geo, id, message) -> later.add(geo));
         tablet.connect().login();
@@ -138,15 +149,11 @@ class PepIT {
 
     @Test
     void avatarMetadataIsNotifiedAndTheDataRetrieved() throws Exception {
-        EntityBareJid carolJid = server.user("carol", "c-pw");
-        server.user("dave", "d-pw");
-        XMPPTCPConnection carol = server.connect("carol", "c-pw", "phone");
-        XMPPTCPConnection dave = server.connect("dave", "d-pw", "pc");
-        Contacts.befriend(carol, dave);
-        LinkedBlockingQueue<SimplePayload> metadata = new LinkedBlockingQueue<>();
-        PepManager.getInstanceFor(dave).addPepEventListener(AVATAR_METADATA, SimplePayload.class,
-                (from, element, id, message) -> metadata.add(element));
-        awaitNotify(dave, AVATAR_METADATA);
+        List<XMPPTCPConnection> c = Contacts.friendsOf(server, "carol", "dave");
+        XMPPTCPConnection carol = c.get(0);
+        XMPPTCPConnection dave = c.get(1);
+        EntityBareJid carolJid = carol.getUser().asEntityBareJid();
+        LinkedBlockingQueue<Notice> metadata = notices(dave, AVATAR_METADATA);
 
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
         String sha1 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(png));
@@ -157,9 +164,9 @@ class PepIT {
                 .addElement(StandardExtensionElement.builder("info", AVATAR_METADATA).addAttribute("bytes", Integer.toString(png.length))
                         .addAttribute("id", sha1).addAttribute("type", "image/png").addAttribute("width", "1").addAttribute("height", "1").build())
                 .build()));
-        SimplePayload notified = metadata.poll(5, TimeUnit.SECONDS);
-        assertThat(notified).isNotNull();
-        assertThat(notified.toXML().toString()).contains(sha1);
+        Notice notice = metadata.poll(5, TimeUnit.SECONDS);
+        assertThat(notice).isNotNull();
+        assertThat(notice.payload().toXML().toString()).contains(sha1);
 
         LeafNode data = PubSubManager.getInstanceFor(dave, carolJid).getLeafNode(AVATAR_DATA);
         List<Item> got = data.getItems(List.of(sha1));
@@ -178,15 +185,11 @@ class PepIT {
 
     @Test
     void bookmarksStayPrivateToTheirOwner() throws Exception {
-        EntityBareJid erinJid = server.user("erin", "e-pw");
-        server.user("frank", "f-pw");
-        XMPPTCPConnection erin = server.connect("erin", "e-pw", "phone");
-        XMPPTCPConnection frank = server.connect("frank", "f-pw", "pc");
-        Contacts.befriend(erin, frank);
-        LinkedBlockingQueue<String> frankSaw = new LinkedBlockingQueue<>();
-        PepManager.getInstanceFor(frank).addPepEventListener(BOOKMARKS, SimplePayload.class,
-                (from, element, id, message) -> frankSaw.add(id));
-        awaitNotify(frank, BOOKMARKS);
+        List<XMPPTCPConnection> c = Contacts.friendsOf(server, "erin", "frank");
+        XMPPTCPConnection erin = c.get(0);
+        XMPPTCPConnection frank = c.get(1);
+        EntityBareJid erinJid = erin.getUser().asEntityBareJid();
+        LinkedBlockingQueue<Notice> frankSaw = notices(frank, BOOKMARKS);
 
         String options = "<publish-options><x xmlns='jabber:x:data' type='submit'>"
                 + "<field var='FORM_TYPE' type='hidden'><value>http://jabber.org/protocol/pubsub#publish-options</value></field>"
@@ -224,11 +227,10 @@ class PepIT {
 
     @Test
     void aBlockedContactGetsNothing() throws Exception {
-        server.user("gina", "g-pw");
-        EntityBareJid hankJid = server.user("hank", "h-pw");
-        XMPPTCPConnection gina = server.connect("gina", "g-pw", "phone");
-        XMPPTCPConnection hank = server.connect("hank", "h-pw", "pc");
-        Contacts.befriend(gina, hank);
+        List<XMPPTCPConnection> c = Contacts.friendsOf(server, "gina", "hank");
+        XMPPTCPConnection gina = c.get(0);
+        XMPPTCPConnection hank = c.get(1);
+        EntityBareJid hankJid = hank.getUser().asEntityBareJid();
         LinkedBlockingQueue<MoodElement> moods = new LinkedBlockingQueue<>();
         MoodManager.getInstanceFor(hank).addMoodListener((from, mood, id, message) -> moods.add(mood));
         awaitNotify(hank, MOOD);

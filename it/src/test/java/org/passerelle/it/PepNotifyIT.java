@@ -84,14 +84,11 @@ class PepNotifyIT {
 
     @Test
     void activityGoesToTheContactThatWantsItOnly() throws Exception {
-        EntityBareJid tomJid = server.user("tom", "t-pw");
-        server.user("uma", "u-pw");
-        server.user("vic", "v-pw");
-        XMPPTCPConnection tom = server.connect("tom", "t-pw", "phone");
-        XMPPTCPConnection uma = server.connect("uma", "u-pw", "pc");
-        XMPPTCPConnection vic = server.connect("vic", "v-pw", "pc");
-        Contacts.befriend(tom, uma);
-        Contacts.befriend(tom, vic);
+        List<XMPPTCPConnection> c = Contacts.friendsOf(server, "tom", "uma", "vic");
+        XMPPTCPConnection tom = c.get(0);
+        XMPPTCPConnection uma = c.get(1);
+        XMPPTCPConnection vic = c.get(2);
+        EntityBareJid tomJid = tom.getUser().asEntityBareJid();
         LinkedBlockingQueue<SimplePayload> umaSaw = new LinkedBlockingQueue<>();
         PepManager.getInstanceFor(uma).addPepEventListener(ACTIVITY, SimplePayload.class,
                 (from, payload, id, message) -> {
@@ -119,11 +116,10 @@ class PepNotifyIT {
 
     @Test
     void itemsAreReadBackByIdAndByMaxItems() throws Exception {
-        EntityBareJid wandaJid = server.user("wanda", "w-pw");
-        server.user("xavier", "x-pw");
-        XMPPTCPConnection wanda = server.connect("wanda", "w-pw", "phone");
-        XMPPTCPConnection xavier = server.connect("xavier", "x-pw", "pc");
-        Contacts.befriend(wanda, xavier);
+        List<XMPPTCPConnection> c = Contacts.friendsOf(server, "wanda", "xavier");
+        XMPPTCPConnection wanda = c.get(0);
+        XMPPTCPConnection xavier = c.get(1);
+        EntityBareJid wandaJid = wanda.getUser().asEntityBareJid();
         String node = "urn:example:notes";
         String options = "<publish-options><x xmlns='jabber:x:data' type='submit'>"
                 + "<field var='FORM_TYPE' type='hidden'><value>" + PUBSUB + "#publish-options</value></field>"
@@ -146,11 +142,10 @@ class PepNotifyIT {
 
     @Test
     void presenceCarriesTheHashOfTheVcardPhoto() throws Exception {
-        EntityBareJid yaraJid = server.user("yara", "y-pw");
-        server.user("zed", "z-pw");
-        XMPPTCPConnection yara = server.connect("yara", "y-pw", "phone");
-        XMPPTCPConnection zed = server.connect("zed", "z-pw", "pc");
-        Contacts.befriend(yara, zed);
+        List<XMPPTCPConnection> c = Contacts.friendsOf(server, "yara", "zed");
+        XMPPTCPConnection yara = c.get(0);
+        XMPPTCPConnection zed = c.get(1);
+        EntityBareJid yaraJid = yara.getUser().asEntityBareJid();
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 7};
         String sha1 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(png));
         try (Inbox<Presence> seen = Inbox.of(zed, Presence.class, p -> p.getFrom() != null

@@ -92,6 +92,13 @@ final class Rooms {
         return Resourcepart.fromOrThrowUnchecked(s);
     }
 
+    /** Joins a room that exists under the nickname and returns it. */
+    static MultiUserChat enter(XMPPTCPConnection c, EntityBareJid room, String nick) throws Exception {
+        MultiUserChat chat = muc(c, room);
+        chat.join(nick(nick));
+        return chat;
+    }
+
     /** Creates the room and submits the given boolean options, or makes it instant when there are none. */
     static MultiUserChat create(XMPPTCPConnection owner, EntityBareJid room, String nick, String... trueOptions) throws Exception {
         MultiUserChat muc = muc(owner, room);

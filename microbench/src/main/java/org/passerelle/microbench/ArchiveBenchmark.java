@@ -1,16 +1,12 @@
 package org.passerelle.microbench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,7 +21,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.passerelle.core.config.StorageConfig;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.store.ArchiveFilter;
 import org.passerelle.core.store.ArchivePage;
@@ -59,7 +54,7 @@ public class ArchiveBenchmark {
     static final int PAGE = 50;
     private static final int BATCH = 10_000;
 
-    Path dir;
+    BenchStores db;
     Stores stores;
     final EntityBareJid owner = Jids.of("alice@localhost").asEntityBareJidOrThrow();
     final Jid contact = Jids.of("contact7@example.org");
@@ -70,14 +65,8 @@ public class ArchiveBenchmark {
 
     @Setup
     public void open() throws IOException, SQLException {
-        stores = switch (backend) {
-            case "sqlite" -> {
-                dir = Files.createTempDirectory("passerelle-microbench");
-                yield SqlStores.open(StorageConfig.defaults(), dir);
-            }
-            case "postgresql" -> StoreBenchmark.postgres("archive_bench");
-            default -> throw new IllegalArgumentException("unknown backend " + backend);
-        };
+        db = BenchStores.open(backend, "archive_bench");
+        stores = db.stores();
         stores.archive().deleteAll(owner);
         Element stanza = Samples.MESSAGE.element().withAttr("from", "alice@localhost/phone");
         sample = new ArchivedMessage(null, Instant.now(), contact, true, stanza);
@@ -99,12 +88,7 @@ public class ArchiveBenchmark {
     @TearDown
     public void close() throws IOException {
         stores.archive().deleteAll(owner);
-        stores.close();
-        if (dir != null) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-            }
-        }
+        db.close();
     }
 
     /** What a client asks first: the last page (RSM {@code <before/>}). */

@@ -1,17 +1,10 @@
 package org.passerelle.microbench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jxmpp.jid.EntityBareJid;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,13 +19,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.passerelle.core.config.StorageConfig;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.store.OfflineMessage;
 import org.passerelle.core.store.RosterItem;
 import org.passerelle.core.store.Stores;
 import org.passerelle.core.store.Subscription;
-import org.passerelle.store.sql.EmbeddedPostgresServer;
 import org.passerelle.store.sql.SqlStores;
 import org.passerelle.xml.Element;
 
@@ -58,7 +49,7 @@ public class StoreBenchmark {
     /** Contacts the roster writes cycle through. */
     static final int CONTACTS = 50;
 
-    Path dir;
+    BenchStores db;
     Stores stores;
     final EntityBareJid owner = Jids.of("alice@localhost").asEntityBareJidOrThrow();
     final RosterItem[] items = new RosterItem[CONTACTS];
@@ -67,14 +58,8 @@ public class StoreBenchmark {
 
     @Setup
     public void open() throws IOException, SQLException {
-        stores = switch (backend) {
-            case "sqlite" -> {
-                dir = Files.createTempDirectory("passerelle-microbench");
-                yield SqlStores.open(StorageConfig.defaults(), dir);
-            }
-            case "postgresql" -> postgres("microbench");
-            default -> throw new IllegalArgumentException("unknown backend " + backend);
-        };
+        db = BenchStores.open(backend, "microbench");
+        stores = db.stores();
         for (int i = 0; i < CONTACTS; i++) {
             items[i] = new RosterItem(Jids.of("contact" + i + "@example.org").asBareJid(), "Contact number " + i,
                     Set.of(i % 3 == 0 ? "Work" : "Friends"), Subscription.BOTH, false, false, false);
@@ -82,16 +67,6 @@ public class StoreBenchmark {
         Element stanza = Samples.MESSAGE.element().withAttr("from", "bob@localhost/device1")
                 .withAttr("to", "alice@localhost");
         message = new OfflineMessage(0, Instant.now(), stanza);
-    }
-
-    /** A database of its own, where every session waits for its commit's WAL write as by default. */
-    static Stores postgres(String database) throws SQLException {
-        StorageConfig config = EmbeddedPostgresServer.database(database);
-        try (Connection c = DriverManager.getConnection(config.url(), config.username(), config.password());
-             Statement s = c.createStatement()) {
-            s.execute("ALTER DATABASE " + database + " SET synchronous_commit = on");
-        }
-        return SqlStores.open(config, Path.of("."));
     }
 
     /** Each iteration starts from an empty queue, so the table does not grow without bound. */
@@ -104,12 +79,7 @@ public class StoreBenchmark {
     public void close() throws IOException {
         stores.offline().deleteAll(owner);
         stores.roster().deleteAll(owner);
-        stores.close();
-        if (dir != null) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-            }
-        }
+        db.close();
     }
 
     @Benchmark

@@ -39,7 +39,7 @@ class StoreBenchmarkTest {
 
     @Test
     void postgresqlSessionsCommitSynchronously() throws Exception {
-        StoreBenchmark.postgres("microbench").close();
+        BenchStores.postgres("microbench").close();
         StorageConfig config = EmbeddedPostgresServer.database("microbench");
         try (Connection c = DriverManager.getConnection(config.url(), config.username(), config.password());
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {

@@ -1,6 +1,7 @@
 package org.passerelle.modules.muc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.modules.muc.MucFixture.aliceAndBobInTea;
 import static org.passerelle.modules.muc.MucFixture.codes;
 import static org.passerelle.modules.muc.MucFixture.condition;
 import static org.passerelle.modules.muc.MucFixture.configure;
@@ -71,9 +72,7 @@ class MucConfigTest {
         try (TestServer server = new TestServer(new MucModule())) {
             TestSession alice = server.login("alice@localhost/a");
             TestSession bob = server.login("bob@localhost/b");
-            createInstant(server, alice, "tea", "Alice");
-            enter(server, bob, "tea", "Bob", 1);
-            alice.next();
+            aliceAndBobInTea(server, alice, bob);
             String form = "<iq type='set' id='cfg' to='" + room("tea") + "'><query xmlns='http://jabber.org/protocol/muc#owner'>"
                     + "<x xmlns='jabber:x:data' type='submit'>";
             server.send(alice, form + "<field var='muc#roomconfig_roomowners'/></x></query></iq>");
@@ -101,9 +100,7 @@ class MucConfigTest {
         try (TestServer server = new TestServer(new MucModule())) {
             TestSession alice = server.login("alice@localhost/a");
             TestSession bob = server.login("bob@localhost/b");
-            createInstant(server, alice, "tea", "Alice");
-            enter(server, bob, "tea", "Bob", 1);
-            alice.next();
+            aliceAndBobInTea(server, alice, bob);
             server.send(alice, configure("tea", "whois=anyone"));
             assertThat(alice.next().type()).isEqualTo("result");
             Stanza note = bob.next();

@@ -63,6 +63,20 @@ final class MucFixture {
         assertThat(s.next().element().child("subject", Namespaces.CLIENT)).isNotNull();
     }
 
+    /** Enters a room where the given occupants are, and reads the presence each of them gets about the newcomer. */
+    static void enterSeenBy(TestServer server, TestSession s, String room, String nick, TestSession... present) {
+        enter(server, s, room, nick, present.length);
+        for (TestSession p : present) {
+            assertThat(p.next().from().toString()).as("told of the newcomer").isEqualTo(room(room) + "/" + nick);
+        }
+    }
+
+    /** Alice creates the instant room "tea" and Bob enters it; both have read all the room sent them. */
+    static void aliceAndBobInTea(TestServer server, TestSession alice, TestSession bob) {
+        createInstant(server, alice, "tea", "Alice");
+        enterSeenBy(server, bob, "tea", "Bob", alice);
+    }
+
     static Element x(Stanza s) {
         return s.element().child("x", Muc.USER);
     }

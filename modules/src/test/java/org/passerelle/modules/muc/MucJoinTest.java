@@ -1,10 +1,12 @@
 package org.passerelle.modules.muc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.modules.muc.MucFixture.aliceAndBobInTea;
 import static org.passerelle.modules.muc.MucFixture.codes;
 import static org.passerelle.modules.muc.MucFixture.condition;
 import static org.passerelle.modules.muc.MucFixture.createInstant;
 import static org.passerelle.modules.muc.MucFixture.enter;
+import static org.passerelle.modules.muc.MucFixture.enterSeenBy;
 import static org.passerelle.modules.muc.MucFixture.item;
 import static org.passerelle.modules.muc.MucFixture.join;
 import static org.passerelle.modules.muc.MucFixture.room;
@@ -90,8 +92,7 @@ class MucJoinTest {
             TestSession phone = server.login("bob@localhost/phone");
             TestSession laptop = server.login("bob@localhost/laptop");
             createInstant(server, alice, "tea", "Alice");
-            enter(server, phone, "tea", "Bob", 1);
-            alice.next();
+            enterSeenBy(server, phone, "tea", "Bob", alice);
             server.send(laptop, join("tea", "bob"));
             assertThat(laptop.next().from().toString()).isEqualTo("tea@conference.localhost/Alice");
             Stanza self = laptop.next();
@@ -130,9 +131,7 @@ class MucJoinTest {
         try (TestServer server = new TestServer(new MucModule())) {
             TestSession alice = server.login("alice@localhost/a");
             TestSession bob = server.login("bob@localhost/b");
-            createInstant(server, alice, "tea", "Alice");
-            enter(server, bob, "tea", "Bob", 1);
-            alice.next();
+            aliceAndBobInTea(server, alice, bob);
             server.send(bob, join("tea", "Alice"));
             assertThat(condition(bob.next())).isEqualTo("conflict");
 
@@ -158,9 +157,7 @@ class MucJoinTest {
         try (TestServer server = new TestServer(new MucModule())) {
             TestSession alice = server.login("alice@localhost/a");
             TestSession bob = server.login("bob@localhost/b");
-            createInstant(server, alice, "tea", "Alice");
-            enter(server, bob, "tea", "Bob", 1);
-            alice.next();
+            aliceAndBobInTea(server, alice, bob);
             server.send(bob, "<presence type='unavailable' to='tea@conference.localhost/Bob'><status>bye</status></presence>");
             Stanza left = alice.next();
             assertThat(left.type()).isEqualTo("unavailable");
@@ -179,9 +176,7 @@ class MucJoinTest {
         try (TestServer server = new TestServer(new MucModule())) {
             TestSession alice = server.login("alice@localhost/a");
             TestSession bob = server.login("bob@localhost/b");
-            createInstant(server, alice, "tea", "Alice");
-            enter(server, bob, "tea", "Bob", 1);
-            alice.next();
+            aliceAndBobInTea(server, alice, bob);
             server.context().events().publish(new org.passerelle.core.event.PresenceUnavailable(bob,
                     org.passerelle.core.stanza.Stanza.of(org.passerelle.core.testing.Xml.parse("<presence type='unavailable'/>"), bob.jid(), null)));
             Stanza left = alice.next();
@@ -195,9 +190,7 @@ class MucJoinTest {
         try (TestServer server = new TestServer(new MucModule())) {
             TestSession alice = server.login("alice@localhost/a");
             TestSession bob = server.login("bob@localhost/b");
-            createInstant(server, alice, "tea", "Alice");
-            enter(server, bob, "tea", "Bob", 1);
-            alice.next();
+            aliceAndBobInTea(server, alice, bob);
             server.send(bob, "<message type='error' to='tea@conference.localhost/Alice'><error type='cancel'>"
                     + "<recipient-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></message>");
             Stanza gone = alice.next();

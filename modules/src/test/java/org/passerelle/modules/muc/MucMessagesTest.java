@@ -1,11 +1,12 @@
 package org.passerelle.modules.muc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.modules.muc.MucFixture.aliceAndBobInTea;
 import static org.passerelle.modules.muc.MucFixture.body;
 import static org.passerelle.modules.muc.MucFixture.condition;
 import static org.passerelle.modules.muc.MucFixture.createInstant;
 import static org.passerelle.modules.muc.MucFixture.createWith;
-import static org.passerelle.modules.muc.MucFixture.enter;
+import static org.passerelle.modules.muc.MucFixture.enterSeenBy;
 import static org.passerelle.modules.muc.MucFixture.join;
 
 import java.util.ArrayList;
@@ -31,9 +32,7 @@ class MucMessagesTest {
             TestSession alice = server.login("alice@localhost/a");
             TestSession bob = server.login("bob@localhost/b");
             TestSession eve = server.login("eve@localhost/e");
-            createInstant(server, alice, "tea", "Alice");
-            enter(server, bob, "tea", "Bob", 1);
-            alice.next();
+            aliceAndBobInTea(server, alice, bob);
             server.send(bob, "<message type='groupchat' id='m1' to='tea@conference.localhost'><body>hello</body>"
                     + "<occupant-id xmlns='urn:xmpp:occupant-id:0' id='forged'/></message>");
             for (TestSession s : List.of(alice, bob)) {
@@ -102,9 +101,7 @@ class MucMessagesTest {
         try (TestServer server = new TestServer(new MucModule())) {
             TestSession alice = server.login("alice@localhost/a");
             TestSession bob = server.login("bob@localhost/b");
-            createInstant(server, alice, "tea", "Alice");
-            enter(server, bob, "tea", "Bob", 1);
-            alice.next();
+            aliceAndBobInTea(server, alice, bob);
             server.send(bob, "<message type='groupchat' to='tea@conference.localhost'><subject>mine</subject></message>");
             assertThat(condition(bob.next())).isEqualTo("forbidden");
             server.send(alice, "<message type='groupchat' to='tea@conference.localhost'><subject>Darjeeling</subject></message>");
@@ -128,9 +125,7 @@ class MucMessagesTest {
             TestSession alice = server.login("alice@localhost/a");
             TestSession bob = server.login("bob@localhost/b");
             TestSession eve = server.login("eve@localhost/e");
-            createInstant(server, alice, "tea", "Alice");
-            enter(server, bob, "tea", "Bob", 1);
-            alice.next();
+            aliceAndBobInTea(server, alice, bob);
             server.send(bob, "<message type='chat' to='tea@conference.localhost/Alice'><body>psst</body></message>");
             Stanza pm = alice.next();
             assertThat(pm.from().toString()).isEqualTo("tea@conference.localhost/Bob");
@@ -152,8 +147,7 @@ class MucMessagesTest {
             TestSession alice = server.login("alice@localhost/a");
             TestSession bob = server.login("bob@localhost/b");
             createWith(server, alice, "tea", "Alice", "allowpm=moderators");
-            enter(server, bob, "tea", "Bob", 1);
-            alice.next();
+            enterSeenBy(server, bob, "tea", "Bob", alice);
             server.send(bob, "<message type='chat' to='tea@conference.localhost/Alice'><body>psst</body></message>");
             assertThat(condition(bob.next())).isEqualTo("forbidden");
             server.send(alice, "<message type='chat' to='tea@conference.localhost/Bob'><body>ok</body></message>");

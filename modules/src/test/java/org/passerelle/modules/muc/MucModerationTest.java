@@ -1,11 +1,13 @@
 package org.passerelle.modules.muc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.modules.muc.MucFixture.aliceAndBobInTea;
 import static org.passerelle.modules.muc.MucFixture.codes;
 import static org.passerelle.modules.muc.MucFixture.condition;
 import static org.passerelle.modules.muc.MucFixture.createInstant;
 import static org.passerelle.modules.muc.MucFixture.createWith;
 import static org.passerelle.modules.muc.MucFixture.enter;
+import static org.passerelle.modules.muc.MucFixture.enterSeenBy;
 import static org.passerelle.modules.muc.MucFixture.item;
 import static org.passerelle.modules.muc.MucFixture.join;
 import static org.passerelle.modules.muc.MucFixture.room;
@@ -30,9 +32,7 @@ class MucModerationTest {
         try (TestServer server = new TestServer(new MucModule())) {
             TestSession alice = server.login("alice@localhost/a");
             TestSession bob = server.login("bob@localhost/b");
-            createInstant(server, alice, "tea", "Alice");
-            enter(server, bob, "tea", "Bob", 1);
-            alice.next();
+            aliceAndBobInTea(server, alice, bob);
 
             server.send(bob, admin("set", "<item nick='Alice' role='none'/>"));
             assertThat(condition(bob.next())).as("participants do not kick").isEqualTo("forbidden");
@@ -58,8 +58,7 @@ class MucModerationTest {
             assertThat(codes(alice.next())).containsExactly(307);
             assertThat(alice.next().type()).isEqualTo("result");
 
-            enter(server, bob, "tea", "Bob", 1);
-            alice.next();
+            enterSeenBy(server, bob, "tea", "Bob", alice);
             server.send(bob, admin("set", "<item nick='Alice' role='visitor'/>"));
             assertThat(condition(bob.next())).isEqualTo("forbidden");
         }
@@ -119,9 +118,7 @@ class MucModerationTest {
         try (TestServer server = new TestServer(new MucModule())) {
             TestSession alice = server.login("alice@localhost/a");
             TestSession bob = server.login("bob@localhost/b");
-            createInstant(server, alice, "tea", "Alice");
-            enter(server, bob, "tea", "Bob", 1);
-            alice.next();
+            aliceAndBobInTea(server, alice, bob);
             server.send(alice, admin("set", "<item jid='bob@localhost' affiliation='outcast'><reason>spam</reason></item>"));
             Stanza banned = bob.next();
             assertThat(banned.type()).isEqualTo("unavailable");
@@ -182,8 +179,7 @@ class MucModerationTest {
             TestSession bob = server.login("bob@localhost/b");
             TestSession carol = server.login("carol@localhost/c");
             createInstant(server, alice, "tea", "Alice");
-            enter(server, carol, "tea", "Carol", 1);
-            alice.next();
+            enterSeenBy(server, carol, "tea", "Carol", alice);
             server.send(alice, MucFixture.configure("tea", "membersonly=1"));
             assertThat(alice.next().type()).isEqualTo("result");
             assertThat(codes(carol.next())).as("non-members leave when the room becomes members-only").containsExactly(110, 322);
@@ -194,8 +190,7 @@ class MucModerationTest {
             assertThat(condition(bob.next())).isEqualTo("registration-required");
             server.send(alice, admin("set", "<item jid='bob@localhost' affiliation='member'/>"));
             assertThat(alice.next().type()).isEqualTo("result");
-            enter(server, bob, "tea", "Bob", 1);
-            alice.next();
+            enterSeenBy(server, bob, "tea", "Bob", alice);
             server.send(alice, admin("set", "<item jid='bob@localhost' affiliation='none'/>"));
             assertThat(codes(bob.next())).containsExactly(110, 321);
         }
@@ -226,8 +221,7 @@ class MucModerationTest {
             TestSession alice = server.login("alice@localhost/a");
             TestSession bob = server.login("bob@localhost/b");
             createWith(server, alice, "tea", "Alice", "persistentroom=1");
-            enter(server, bob, "tea", "Bob", 1);
-            alice.next();
+            enterSeenBy(server, bob, "tea", "Bob", alice);
             server.send(bob, "<iq type='set' id='d' to='" + room("tea") + "'><query xmlns='http://jabber.org/protocol/muc#owner'><destroy/></query></iq>");
             assertThat(condition(bob.next())).isEqualTo("forbidden");
             server.send(alice, "<iq type='set' id='d' to='" + room("tea") + "'><query xmlns='http://jabber.org/protocol/muc#owner'>"

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.passerelle.modules.muc.MucFixture.condition;
 import static org.passerelle.modules.muc.MucFixture.createInstant;
 import static org.passerelle.modules.muc.MucFixture.createWith;
-import static org.passerelle.modules.muc.MucFixture.enter;
+import static org.passerelle.modules.muc.MucFixture.enterSeenBy;
 import static org.passerelle.modules.muc.MucFixture.item;
 import static org.passerelle.modules.muc.MucFixture.join;
 import static org.passerelle.modules.muc.MucFixture.room;
@@ -58,8 +58,7 @@ class NickRegistrationTest {
 
             server.send(eve, join("tea", "robert"));
             assertThat(condition(eve.next())).as("registered by bob").isEqualTo("conflict");
-            enter(server, bob, "tea", "Robert", 1);
-            alice.next();
+            enterSeenBy(server, bob, "tea", "Robert", alice);
             server.send(alice, "<iq type='get' id='m' to='" + room("tea") + "'><query xmlns='http://jabber.org/protocol/muc#admin'>"
                     + "<item affiliation='member'/></query></iq>");
             Element member = alice.next().element().firstElement().child("item", Muc.ADMIN);
