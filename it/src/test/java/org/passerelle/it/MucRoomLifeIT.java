@@ -393,6 +393,9 @@ class MucRoomLifeIT {
             assertThat(told.poll(5, TimeUnit.SECONDS)).isEqualTo("we moved -> " + room("new"));
             Await.until("Bob is out", () -> !bob.isJoined());
             assertThat(errorOf(() -> info(u.get(1), old))).as("the room is gone").isEqualTo(Condition.item_not_found);
+            // XEP-0045 §10.9: a join under the old name is refused (a tombstone), it does not make a new room.
+            assertThat(errorOf(() -> muc(u.get(1), old).join(nick("Bob")))).as("joining the destroyed room").isEqualTo(Condition.gone);
+            assertThat(errorOf(() -> info(u.get(1), old))).as("still no room").isEqualTo(Condition.item_not_found);
             clients.disconnect();
 
             server.restart();

@@ -251,7 +251,8 @@ class RoomArchiveTest {
 
     @Test
     void theArchiveGoesWithTheRoom() {
-        try (TestServer server = server(true)) {
+        // No tombstone, so that the destroyed room's name can be taken again at once.
+        try (TestServer server = new TestServer("modules: {muc: {tombstoneDays: 0}}", new MucModule(), new MamModule())) {
             TestSession[] s = room(server, "persistentroom=1");
             say(server, s[0], "before", s[0], s[1]);
             server.send(s[0], "<iq type='set' id='x' to='" + ROOM + "'><query xmlns='http://jabber.org/protocol/muc#owner'>"
