@@ -69,6 +69,26 @@ class Proxy65ModuleTest {
     }
 
     @Test
+    void aStreamIsCutAtMaxTransferBytes() throws IOException {
+        try (TestServer limited = new TestServer("modules: {proxy65: {enabled: true, listenHost: 127.0.0.1, port: 0, maxTransferBytes: 1000}}",
+                new Proxy65Module())) {
+            TestSession a = limited.login("alice@localhost/a");
+            limited.login("bob@localhost/b");
+            limited.send(a, "<iq type='get' id='q' to='proxy.localhost'><query xmlns='" + NS + "'/></iq>");
+            int port = Integer.parseInt(a.next().element().firstElement().child("streamhost", NS).attr("port"));
+            String hash = StreamHash.of("s5", "alice@localhost/a", "bob@localhost/b");
+            try (Socket target = Socks5Client.connect(port, hash); Socket initiator = Socks5Client.connect(port, hash)) {
+                limited.send(a, "<iq type='set' id='act' to='proxy.localhost'><query xmlns='" + NS + "' sid='s5'><activate>bob@localhost/b</activate></query></iq>");
+                assertThat(a.next().type()).isEqualTo("result");
+                initiator.getOutputStream().write(new byte[600]);
+                assertThat(target.getInputStream().readNBytes(600)).hasSize(600);
+                initiator.getOutputStream().write(new byte[600]);
+                assertThat(target.getInputStream().readAllBytes()).as("cut before the limit is passed").isEmpty();
+            }
+        }
+    }
+
+    @Test
     void activationNeedsBothConnections() throws IOException {
         int port = Integer.parseInt(streamhost().attr("port"));
         try (Socket target = Socks5Client.connect(port, StreamHash.of("s2", "alice@localhost/a", "bob@localhost/b"))) {
