@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The SOCKS5 side of the proxy: accepts connections, reads their handshake (bounded by the
  * timeout), parks them in the {@link Rendezvous} until the initiator activates, then relays.
- * Blocking sockets on virtual threads: one per waiting connection, two per active stream.
+ * Blocking sockets on virtual threads: one per handshake, none while a connection waits, two
+ * per active stream.
  */
 final class Socks5Listener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Socks5Listener.class);
@@ -54,6 +55,11 @@ final class Socks5Listener implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket s = server.accept();
+                if (openConnections() >= options.maxConnections()) {
+                    LOG.debug("SOCKS5 connection from {} refused: {} connections open", s.getRemoteSocketAddress(), options.maxConnections());
+                    Rendezvous.closeQuietly(s);
+                    continue;
+                }
                 handshaking.add(s);
                 Thread.ofVirtual().name("proxy65-handshake").start(() -> handshake(s));
             } catch (SocketException e) {
@@ -62,6 +68,10 @@ final class Socks5Listener implements AutoCloseable {
                 LOG.debug("accept failed", e);
             }
         }
+    }
+
+    int openConnections() {
+        return handshaking.size() + rendezvous.waitingConnections() + 2 * relays.size();
     }
 
     private void handshake(Socket s) {

@@ -1,6 +1,7 @@
 package org.passerelle.modules.proxy65;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,6 +85,21 @@ class Proxy65ModuleTest {
                 assertThat(target.getInputStream().readNBytes(600)).hasSize(600);
                 initiator.getOutputStream().write(new byte[600]);
                 assertThat(target.getInputStream().readAllBytes()).as("cut before the limit is passed").isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void refusesConnectionsOverMaxConnections() throws IOException {
+        try (TestServer limited = new TestServer("modules: {proxy65: {enabled: true, listenHost: 127.0.0.1, port: 0, maxConnections: 2}}",
+                new Proxy65Module())) {
+            TestSession a = limited.login("alice@localhost/a");
+            limited.send(a, "<iq type='get' id='q' to='proxy.localhost'><query xmlns='" + NS + "'/></iq>");
+            int port = Integer.parseInt(a.next().element().firstElement().child("streamhost", NS).attr("port"));
+            try (Socket one = Socks5Client.connect(port, StreamHash.of("x", "a@localhost/1", "b@localhost/2"));
+                 Socket two = Socks5Client.connect(port, StreamHash.of("y", "a@localhost/1", "b@localhost/2"))) {
+                assertThatThrownBy(() -> Socks5Client.connect(port, StreamHash.of("z", "a@localhost/1", "b@localhost/2")).close())
+                        .isInstanceOf(IOException.class);
             }
         }
     }
