@@ -13,6 +13,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterAll;
@@ -94,7 +96,39 @@ class WebSocketIT {
     @Test
     void aFrameWithTwoStanzasIsAStreamError() throws Exception {
         BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        WebSocket ws = http.newWebSocketBuilder().subprotocols("xmpp").buildAsync(URI.create(websocketUrl()), new WebSocket.Listener() {
+        WebSocket ws = open(http, websocketUrl(), frames);
+        assertThat(frames.poll(5, TimeUnit.SECONDS)).startsWith("<features").contains("<mechanisms");
+        ws.sendText("<iq xmlns='jabber:client' type='get' id='a'/><iq xmlns='jabber:client' type='get' id='b'/>", true).join();
+        assertThat(frames.poll(5, TimeUnit.SECONDS)).startsWith("<error xmlns=\"http://etherx.jabber.org/streams\">")
+                .contains("not-well-formed");
+        assertThat(frames.poll(5, TimeUnit.SECONDS)).isEqualTo("<close xmlns=\"urn:ietf:params:xml:ns:xmpp-framing\"/>");
+    }
+
+    @Test
+    void overHttpsTheStreamIsEncryptedWithoutStartTls() throws Exception {
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, new TrustManager[] {server.trustManager()}, null);
+        HttpClient https = HttpClient.newBuilder().sslContext(ssl).build();
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        open(https, "wss://localhost:" + server.server().webPort(true) + "/xmpp-websocket", frames);
+        // Features came with the open; TLS from HTTPS means PLAIN and channel binding, and no STARTTLS.
+        assertThat(frames.poll(5, TimeUnit.SECONDS)).contains("<mechanism>PLAIN</mechanism>")
+                .contains("<mechanism>SCRAM-SHA-256-PLUS</mechanism>").doesNotContain("starttls");
+    }
+
+    @Test
+    void plainWebSocketOffersNoLoginWhenTlsIsRequired() throws Exception {
+        try (ItServer strict = ItServer.start()) {
+            BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+            open(http, "ws://127.0.0.1:" + strict.server().webPort(false) + "/xmpp-websocket", frames);
+            String features = frames.poll(5, TimeUnit.SECONDS);
+            assertThat(features).startsWith("<features").doesNotContain("mechanism").doesNotContain("starttls");
+        }
+    }
+
+    /** Opens a WebSocket and the XMPP stream on it; returns after the server's {@code <open/>}. */
+    private static WebSocket open(HttpClient client, String url, BlockingQueue<String> frames) throws Exception {
+        WebSocket ws = client.newWebSocketBuilder().subprotocols("xmpp").buildAsync(URI.create(url), new WebSocket.Listener() {
             private final StringBuilder part = new StringBuilder();
 
             @Override
@@ -110,10 +144,6 @@ class WebSocketIT {
         }).join();
         ws.sendText("<open xmlns='urn:ietf:params:xml:ns:xmpp-framing' to='localhost' version='1.0'/>", true).join();
         assertThat(frames.poll(5, TimeUnit.SECONDS)).startsWith("<open ");
-        assertThat(frames.poll(5, TimeUnit.SECONDS)).contains("<mechanisms");
-        ws.sendText("<iq xmlns='jabber:client' type='get' id='a'/><iq xmlns='jabber:client' type='get' id='b'/>", true).join();
-        assertThat(frames.poll(5, TimeUnit.SECONDS)).startsWith("<error xmlns=\"http://etherx.jabber.org/streams\">")
-                .contains("not-well-formed");
-        assertThat(frames.poll(5, TimeUnit.SECONDS)).isEqualTo("<close xmlns=\"urn:ietf:params:xml:ns:xmpp-framing\"/>");
+        return ws;
     }
 }

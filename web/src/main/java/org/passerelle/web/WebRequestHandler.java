@@ -49,6 +49,12 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         }
     }
 
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A silent connection (ReadTimeoutHandler), a TLS failure or a reset: nothing to answer.
+        ctx.close();
+    }
+
     private void hostMeta(ChannelHandlerContext ctx, FullHttpRequest req, boolean json) {
         if (!req.method().equals(HttpMethod.GET) && !req.method().equals(HttpMethod.HEAD)) {
             respond(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, null, null);
