@@ -61,6 +61,8 @@ start_passerelle() { # dir population.xml
 listeners:
   c2s: {host: 127.0.0.1, port: $PASSERELLE_PORT}
   c2sDirectTls: {host: 127.0.0.1, port: 15223, enabled: false}
+  http: {enabled: false}
+  https: {enabled: false}
 tls:
   required: false
   certificate: $CERT_DIR/cert.pem

@@ -1,10 +1,12 @@
 // Logs in with xmpp.js (STARTTLS, SCRAM-SHA-1), sends one chat message to a peer, waits for the
 // peer's reply and prints it. Exits 0 on success, 1 on any failure or after the time limit.
-// Usage: node chat.mjs PORT USER PASSWORD PEER_JID TEXT   (NODE_EXTRA_CA_CERTS points at the server's certificate)
+// Usage: node chat.mjs PORT|URL USER PASSWORD PEER_JID TEXT   (NODE_EXTRA_CA_CERTS points at the server's certificate)
+// A port connects over TCP with STARTTLS; a ws:// URL over WebSocket (Node 20: --experimental-websocket).
 import { client, xml } from "@xmpp/client";
 
 const [port, username, password, peer, text] = process.argv.slice(2);
-const xmpp = client({ service: `xmpp://127.0.0.1:${port}`, domain: "localhost", username, password, resource: "xmppjs" });
+const service = /^[0-9]+$/.test(port) ? `xmpp://127.0.0.1:${port}` : port;
+const xmpp = client({ service, domain: "localhost", username, password, resource: "xmppjs" });
 const timer = setTimeout(() => fail("timed out"), 20000);
 
 function fail(why) {

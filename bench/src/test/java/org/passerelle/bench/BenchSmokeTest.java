@@ -35,6 +35,8 @@ class BenchSmokeTest {
                 listeners:
                   c2s: {host: 127.0.0.1, port: 0}
                   c2sDirectTls: {host: 127.0.0.1, port: 0, enabled: false}
+                  http: {enabled: false}
+                  https: {enabled: false}
                 """, "bench"), DataDirectory.open(Files.createTempDirectory("passerelle-bench")));
         for (int i = 0; i < USERS; i++) {
             server.context().accounts().create(Jids.of(POPULATION.bareJid(i)).asEntityBareJidIfPossible(), POPULATION.password(i), false);

@@ -28,6 +28,8 @@ final class ItServer implements AutoCloseable {
             listeners:
               c2s: {host: 127.0.0.1, port: 0}
               c2sDirectTls: {host: 127.0.0.1, port: 0}
+              http: {host: 127.0.0.1, port: 0}
+              https: {host: 127.0.0.1, port: 0}
             """;
 
     private final Path dataDir;

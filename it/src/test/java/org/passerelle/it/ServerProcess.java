@@ -39,6 +39,8 @@ final class ServerProcess implements AutoCloseable {
                 listeners:
                   c2s: {host: 127.0.0.1, port: %d}
                   c2sDirectTls: {enabled: false}
+                  http: {enabled: false}
+                  https: {enabled: false}
                 """.formatted(port) + extraYaml);
         Path log = Files.createDirectories(Path.of("target")).resolve("server-process-" + port + ".log");
         String java = ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("no java command"));

@@ -17,6 +17,7 @@ import org.passerelle.core.store.Stores;
 import org.passerelle.store.sql.SqlStores;
 import org.passerelle.xmpp.c2s.C2sContext;
 import org.passerelle.xmpp.c2s.C2sListener;
+import org.passerelle.web.WebListener;
 import org.passerelle.xmpp.c2s.EventLoops;
 import org.passerelle.xmpp.tls.TlsContexts;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ public final class PasserelleServer implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup io;
     private final List<C2sListener> listeners = new ArrayList<>();
+    private final List<WebListener> webListeners = new ArrayList<>();
 
     private PasserelleServer(ServerContext context, Stores stores, ModuleLoader modules, EventLoopGroup boss, EventLoopGroup io) {
         this.context = context;
@@ -56,6 +58,9 @@ public final class PasserelleServer implements AutoCloseable {
             C2sContext c2s = C2sContext.create(context, tls(config.tls(), data, config));
             server.listen(c2s, config.listeners().c2s(), false);
             server.listen(c2s, config.listeners().c2sDirectTls(), true);
+            WebListener.Web web = new WebListener.Web(c2s);
+            server.listenWeb(web, config.listeners().http(), false);
+            server.listenWeb(web, config.listeners().https(), true);
         } catch (Exception | Error e) {
             server.close();
             throw e;
@@ -65,17 +70,34 @@ public final class PasserelleServer implements AutoCloseable {
 
     private void listen(C2sContext c2s, ListenerConfig l, boolean directTls) throws InterruptedException {
         if (!l.enabled()) return;
-        C2sListener listener;
+        C2sListener listener = bindOrExplain(l, () -> C2sListener.bind(c2s, boss, io, l.host(), l.port(), directTls));
+        listeners.add(listener);
+        LOG.info("listening for XMPP clients on {}:{} ({})", l.host(), listener.port(), directTls ? "direct TLS" : "STARTTLS");
+    }
+
+    private void listenWeb(WebListener.Web web, ListenerConfig l, boolean tls) throws InterruptedException {
+        if (!l.enabled()) return;
+        WebListener listener = bindOrExplain(l, () -> WebListener.bind(web, boss, io, l.host(), l.port(), tls));
+        webListeners.add(listener);
+        LOG.info("listening for web clients on {}:{} ({}, XMPP over WebSocket at /xmpp-websocket)", l.host(), listener.port(),
+                tls ? "HTTPS" : "HTTP");
+    }
+
+    private interface Bind<T> {
+        T bind() throws InterruptedException;
+    }
+
+    private static <T> T bindOrExplain(ListenerConfig l, Bind<T> bind) throws InterruptedException {
         try {
-            listener = C2sListener.bind(c2s, boss, io, l.host(), l.port(), directTls);
+            return bind.bind();
+        } catch (InterruptedException e) {
+            throw e;
         } catch (Exception e) { // Netty rethrows the bind failure unchecked
             if (!(e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException
                     || String.valueOf(e.getMessage()).contains("Address already in use"))) throw e;
             throw new IllegalArgumentException("cannot listen on " + l.host() + ":" + l.port() + " (" + e.getMessage()
                     + "): another server, or another Passerelle, may be using it; stop it or choose another port under listeners:", e);
         }
-        listeners.add(listener);
-        LOG.info("listening for XMPP clients on {}:{} ({})", l.host(), listener.port(), directTls ? "direct TLS" : "STARTTLS");
     }
 
     private static SslContext tls(TlsConfig tls, DataDirectory data, ServerConfig config) throws IOException {
@@ -101,6 +123,11 @@ public final class PasserelleServer implements AutoCloseable {
         return listeners.stream().filter(l -> !l.directTls()).mapToInt(C2sListener::port).findFirst().orElse(-1);
     }
 
+    /** The bound port of the HTTP (or, with {@code tls}, HTTPS) web listener, or -1. */
+    public int webPort(boolean tls) {
+        return webListeners.stream().filter(l -> l.tls() == tls).mapToInt(WebListener::port).findFirst().orElse(-1);
+    }
+
     public int directTlsPort() {
         return listeners.stream().filter(C2sListener::directTls).mapToInt(C2sListener::port).findFirst().orElse(-1);
     }
@@ -108,6 +135,7 @@ public final class PasserelleServer implements AutoCloseable {
     @Override
     public void close() {
         for (C2sListener l : listeners) l.close();
+        for (WebListener l : webListeners) l.close();
         for (var s : List.copyOf(context.sessions().all())) s.close("system-shutdown", "the server is stopping");
         boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         io.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();

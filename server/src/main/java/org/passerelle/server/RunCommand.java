@@ -55,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("Passerelle is running for " + config.domains().stream().map(d -> d.name()).toList());
         System.out.println("  XMPP clients:  " + domain + " port " + server.c2sPort() + " (STARTTLS)"
                 + (server.directTlsPort() > 0 ? ", port " + server.directTlsPort() + " (direct TLS)" : ""));
+        if (server.webPort(false) > 0 || server.webPort(true) > 0) {
+            System.out.println("  Web clients:   " + (server.webPort(true) > 0 ? "wss://" + domain + ":" + server.webPort(true) + "/xmpp-websocket " : "")
+                    + (server.webPort(false) > 0 ? "ws://" + domain + ":" + server.webPort(false) + "/xmpp-websocket" : ""));
+        }
         for (var service : server.context().features().items()) { // chat rooms, nearby search...
             if (service.jid().endsWith("." + domain)) {
                 System.out.println("  " + String.format("%-15s", (service.name() == null ? "service" : service.name().toLowerCase()) + ":") + service.jid());

@@ -23,6 +23,8 @@ class PortInUseTest {
                     listeners:
                       c2s: {host: 127.0.0.1, port: %d}
                       c2sDirectTls: {enabled: false}
+                      http: {enabled: false}
+                      https: {enabled: false}
                     """.formatted(taken.getLocalPort()), "test");
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> PasserelleServer.start(config, DataDirectory.open(dir)));

@@ -12,6 +12,8 @@ class ListenersConfigTest {
         ServerConfig c = ConfigLoader.parse("limits: {rosterItems: 10}\n", "test");
         assertThat(c.listeners().c2s()).isEqualTo(new ListenerConfig("0.0.0.0", 5222, true));
         assertThat(c.listeners().c2sDirectTls()).isEqualTo(new ListenerConfig("0.0.0.0", 5223, true));
+        assertThat(c.listeners().http()).isEqualTo(new ListenerConfig("0.0.0.0", 5280, true));
+        assertThat(c.listeners().https()).isEqualTo(new ListenerConfig("0.0.0.0", 5443, true));
     }
 
     @Test
@@ -20,7 +22,9 @@ class ListenersConfigTest {
                 listeners:
                   c2s: {host: 127.0.0.1}
                   c2sDirectTls: {enabled: false}
+                  https: {host: 127.0.0.1}
                 """, "test");
+        assertThat(c.listeners().https()).isEqualTo(new ListenerConfig("127.0.0.1", 5443, true));
         assertThat(c.listeners().c2s()).isEqualTo(new ListenerConfig("127.0.0.1", 5222, true));
         assertThat(c.listeners().c2sDirectTls()).isEqualTo(new ListenerConfig("0.0.0.0", 5223, false));
     }

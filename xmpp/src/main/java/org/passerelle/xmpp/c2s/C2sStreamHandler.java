@@ -41,6 +41,7 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
     private final ServerContext server;
     private final XmlStreamDecoder decoder;
     private final SessionLifecycle lifecycle;
+    private final boolean startTlsOffered;
     private final Deque<StreamEvent> waiting = new ArrayDeque<>();
     private State state = State.HEADER;
     private boolean tls;
@@ -56,22 +57,43 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
     private String remote = "?";
 
     C2sStreamHandler(C2sContext c2s, XmlStreamDecoder decoder, boolean directTls) {
+        this(c2s, decoder, directTls, true);
+    }
+
+    /**
+     * @param decoder the byte decoder to restart after SASL, or null when a framed transport
+     *     (WebSocket) parses each frame itself and needs no restart
+     * @param startTlsOffered false where TLS comes from the transport (HTTPS) or cannot be added
+     */
+    C2sStreamHandler(C2sContext c2s, XmlStreamDecoder decoder, boolean tls, boolean startTlsOffered) {
         this.c2s = c2s;
         this.server = c2s.server();
         this.decoder = decoder;
         this.lifecycle = new SessionLifecycle(server);
-        this.tls = directTls;
+        this.tls = tls;
+        this.startTlsOffered = startTlsOffered;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        // A WebSocket adds this handler after the HTTP upgrade, to a channel already active.
+        if (ctx.channel().isActive()) start(ctx);
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        start(ctx);
+        ctx.fireChannelActive();
+    }
+
+    private void start(ChannelHandlerContext ctx) {
+        if (this.ctx != null) return;
         this.ctx = ctx;
         if (ctx.channel().remoteAddress() instanceof InetSocketAddress a) remote = a.getAddress().getHostAddress();
         LOG.info("connection from {}", remote);
         authTimer = ctx.executor().schedule(() -> {
             if (state != State.ACTIVE) closeWithError("connection-timeout", "authentication took too long");
         }, server.config().limits().authTimeout(), TimeUnit.SECONDS);
-        ctx.fireChannelActive();
     }
 
     @Override
@@ -125,7 +147,7 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
         if (account == null) {
             state = State.NEGOTIATING;
             boolean cb = tls && channelBinding() != null;
-            write(StreamWriter.toText(StreamFeatures.beforeAuth(tls, c2s.ssl() != null, c2s.tlsRequired(), cb,
+            write(StreamWriter.toText(StreamFeatures.beforeAuth(tls, startTlsOffered && c2s.ssl() != null, c2s.tlsRequired(), cb,
                     server.features().streamFeatures(false, domain))));
         } else {
             state = State.BINDING;
@@ -155,7 +177,7 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
     }
 
     private void startTls() {
-        if (tls || c2s.ssl() == null) {
+        if (tls || !startTlsOffered || c2s.ssl() == null) {
             write(StreamWriter.toText(Element.of("failure", Namespaces.TLS)) + "</stream:stream>");
             closeQuietly();
             return;
@@ -195,7 +217,7 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
             sasl = null; // the exchange is over; keep nothing of it on a long-lived connection
             LOG.info("{} authenticated from {}", account, remote);
             c2s.loginFailures().reset(SaslExchange.failureKey(account.toString()));
-            decoder.restart();
+            if (decoder != null) decoder.restart();
             state = State.HEADER;
         } else if (out.failure() != null && !out.failure().equals("aborted")) {
             c2s.loginFailures().record("ip:" + remote);
@@ -330,7 +352,7 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent idle && idle.state() == io.netty.handler.timeout.IdleState.ALL_IDLE) {
-            decoder.releaseIdleParser();
+            if (decoder != null) decoder.releaseIdleParser();
             return;
         }
         if (evt instanceof IdleStateEvent) {

@@ -2,8 +2,11 @@ package org.passerelle.xmpp.c2s;
 
 import org.passerelle.xml.Element;
 
-/** What {@link XmlStreamDecoder} passes up the pipeline. */
-sealed interface StreamEvent {
+/**
+ * What {@link XmlStreamDecoder} passes up the pipeline to the stream handler; a framed transport
+ * (WebSocket) produces the same events from its frames.
+ */
+public sealed interface StreamEvent {
     record Opened(Element header) implements StreamEvent {
     }
 

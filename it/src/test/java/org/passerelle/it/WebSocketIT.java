@@ -1,0 +1,149 @@
+package org.passerelle.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * XMPP over WebSocket (RFC 7395) on the plain HTTP listener: xmpp.js logs in with SCRAM and
+ * chats with a Smack user on TCP; host-meta lists the endpoint; a frame with two stanzas is a
+ * stream error. TLS is optional here, since ws:// has no TLS and follows the tls.required rule.
+ */
+class WebSocketIT {
+    private static final Path JS = Path.of("src/test/js");
+    private static ItServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        XmppJsIT.installXmppJs();
+        server = ItServer.start("tls:\n  required: false\n");
+        server.user("webuser", "web-rocks");
+        server.user("smackweb", "java-rocks");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) server.close();
+    }
+
+    private String websocketUrl() {
+        return "ws://127.0.0.1:" + server.server().webPort(false) + "/xmpp-websocket";
+    }
+
+    @Test
+    void xmppJsOverWebSocketChatsWithSmackOverTcp() throws Exception {
+        XMPPTCPConnection smack = server.connect("smackweb", "java-rocks", "desk");
+        LinkedBlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
+        smack.addAsyncStanzaListener(s -> {
+            Message m = (Message) s;
+            inbox.add(m);
+            try {
+                smack.sendStanza(smack.getStanzaFactory().buildMessageStanza().to(m.getFrom()).ofType(Message.Type.chat)
+                        .setBody("hello from Smack").build());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, s -> s instanceof Message m && m.getBody() != null);
+
+        Process node = new ProcessBuilder("node", "--experimental-websocket", "--no-warnings", "chat.mjs", websocketUrl(),
+                "webuser", "web-rocks", "smackweb@localhost/desk", "hello over WebSocket")
+                .directory(JS.toFile()).redirectErrorStream(true).start();
+        boolean finished = node.waitFor(30, TimeUnit.SECONDS);
+        if (!finished) node.destroyForcibly();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(finished).as("xmpp.js finished: " + output).isTrue();
+        assertThat(node.exitValue()).as(output).isZero();
+        assertThat(output).contains("online as webuser@localhost/xmppjs").contains("received from smackweb@localhost/desk: hello from Smack");
+        Message fromWeb = inbox.poll(5, TimeUnit.SECONDS);
+        assertThat(fromWeb).isNotNull();
+        assertThat(fromWeb.getBody()).isEqualTo("hello over WebSocket");
+        assertThat(fromWeb.getFrom().toString()).isEqualTo("webuser@localhost/xmppjs");
+        smack.disconnect();
+    }
+
+    @Test
+    void hostMetaListsBothWebSocketEndpoints() throws Exception {
+        int https = server.server().webPort(true);
+        HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.server().webPort(false)
+                + "/.well-known/host-meta.json")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.body()).contains("\"href\":\"wss://localhost:" + https + "/xmpp-websocket\"")
+                .contains("\"href\":\"ws://localhost:" + server.server().webPort(false) + "/xmpp-websocket\"")
+                .doesNotContain("bosh");
+        HttpResponse<String> xrd = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.server().webPort(false)
+                + "/.well-known/host-meta")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(xrd.body()).contains("rel='urn:xmpp:alt-connections:websocket' href='wss://localhost:" + https + "/xmpp-websocket'");
+    }
+
+    @Test
+    void aFrameWithTwoStanzasIsAStreamError() throws Exception {
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        WebSocket ws = open(http, websocketUrl(), frames);
+        assertThat(frames.poll(5, TimeUnit.SECONDS)).startsWith("<features").contains("<mechanisms");
+        ws.sendText("<iq xmlns='jabber:client' type='get' id='a'/><iq xmlns='jabber:client' type='get' id='b'/>", true).join();
+        assertThat(frames.poll(5, TimeUnit.SECONDS)).startsWith("<error xmlns=\"http://etherx.jabber.org/streams\">")
+                .contains("not-well-formed");
+        assertThat(frames.poll(5, TimeUnit.SECONDS)).isEqualTo("<close xmlns=\"urn:ietf:params:xml:ns:xmpp-framing\"/>");
+    }
+
+    @Test
+    void overHttpsTheStreamIsEncryptedWithoutStartTls() throws Exception {
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, new TrustManager[] {server.trustManager()}, null);
+        HttpClient https = HttpClient.newBuilder().sslContext(ssl).build();
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        open(https, "wss://localhost:" + server.server().webPort(true) + "/xmpp-websocket", frames);
+        // Features came with the open; TLS from HTTPS means PLAIN and channel binding, and no STARTTLS.
+        assertThat(frames.poll(5, TimeUnit.SECONDS)).contains("<mechanism>PLAIN</mechanism>")
+                .contains("<mechanism>SCRAM-SHA-256-PLUS</mechanism>").doesNotContain("starttls");
+    }
+
+    @Test
+    void plainWebSocketOffersNoLoginWhenTlsIsRequired() throws Exception {
+        try (ItServer strict = ItServer.start()) {
+            BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+            open(http, "ws://127.0.0.1:" + strict.server().webPort(false) + "/xmpp-websocket", frames);
+            String features = frames.poll(5, TimeUnit.SECONDS);
+            assertThat(features).startsWith("<features").doesNotContain("mechanism").doesNotContain("starttls");
+        }
+    }
+
+    /** Opens a WebSocket and the XMPP stream on it; returns after the server's {@code <open/>}. */
+    private static WebSocket open(HttpClient client, String url, BlockingQueue<String> frames) throws Exception {
+        WebSocket ws = client.newWebSocketBuilder().subprotocols("xmpp").buildAsync(URI.create(url), new WebSocket.Listener() {
+            private final StringBuilder part = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                part.append(data);
+                if (last) {
+                    frames.add(part.toString());
+                    part.setLength(0);
+                }
+                w.request(1);
+                return null;
+            }
+        }).join();
+        ws.sendText("<open xmlns='urn:ietf:params:xml:ns:xmpp-framing' to='localhost' version='1.0'/>", true).join();
+        assertThat(frames.poll(5, TimeUnit.SECONDS)).startsWith("<open ");
+        return ws;
+    }
+}

@@ -1,0 +1,34 @@
+package org.passerelle.web;
+
+import org.passerelle.xmpp.c2s.C2sContext;
+
+/**
+ * What the web listeners share: the client stream context (for WebSocket sessions) and the
+ * bound ports, which host-meta lists. A port is -1 until its listener is bound, and when it is off.
+ */
+final class WebContext {
+    private final C2sContext c2s;
+    private volatile int httpPort = -1;
+    private volatile int httpsPort = -1;
+
+    WebContext(C2sContext c2s) {
+        this.c2s = c2s;
+    }
+
+    C2sContext c2s() {
+        return c2s;
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    int httpsPort() {
+        return httpsPort;
+    }
+
+    void bound(boolean tls, int port) {
+        if (tls) httpsPort = port;
+        else httpPort = port;
+    }
+}

@@ -1,0 +1,56 @@
+package org.passerelle.web;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToMessageCodec;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.passerelle.xml.XmlLimits;
+import org.passerelle.xmpp.c2s.StreamEvent;
+
+/**
+ * RFC 7395 framing between WebSocket frames and the client stream handler: each text frame in
+ * becomes one {@link StreamEvent} ({@code <open/>} a stream header, {@code <close/>} the end of
+ * the stream); the stream text the handler writes out becomes one frame per element. A frame
+ * that is not exactly one element breaks the stream, and nothing after it is read.
+ */
+final class WebSocketFraming extends MessageToMessageCodec<WebSocketFrame, ByteBuf> {
+    private final XmlLimits limits;
+    private final FrameWriter out = new FrameWriter();
+    private boolean broken;
+
+    WebSocketFraming(XmlLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, WebSocketFrame frame, List<Object> events) {
+        if (broken) return;
+        switch (frame) {
+            case TextWebSocketFrame text -> {
+                StreamEvent event = FrameReader.read(text.text(), limits);
+                broken = event instanceof StreamEvent.Broken;
+                events.add(event);
+            }
+            case PingWebSocketFrame ping -> ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
+            case CloseWebSocketFrame close -> events.add(new StreamEvent.Closed());
+            case BinaryWebSocketFrame bin -> {
+                broken = true;
+                events.add(new StreamEvent.Broken("unsupported-encoding", "XMPP over WebSocket uses text frames"));
+            }
+            default -> { // pong, or a continuation the aggregator has already joined
+            }
+        }
+    }
+
+    @Override
+    protected void encode(ChannelHandlerContext ctx, ByteBuf text, List<Object> frames) {
+        for (String frame : out.frames(text.toString(StandardCharsets.UTF_8))) frames.add(new TextWebSocketFrame(frame));
+    }
+}

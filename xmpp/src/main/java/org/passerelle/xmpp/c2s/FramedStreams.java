@@ -1,0 +1,18 @@
+package org.passerelle.xmpp.c2s;
+
+import io.netty.channel.ChannelHandler;
+
+/**
+ * Entry point for transports that frame the stream themselves (RFC 7395 WebSocket): they parse
+ * each frame into {@link StreamEvent}s and send them up to this handler, and turn the stream text
+ * it writes back into frames. SASL, binding, limits and stream management are the TCP ones.
+ */
+public final class FramedStreams {
+    private FramedStreams() {
+    }
+
+    /** The client stream handler, without STARTTLS; {@code tls} says whether the transport is encrypted. */
+    public static ChannelHandler streamHandler(C2sContext c2s, boolean tls) {
+        return new C2sStreamHandler(c2s, null, tls, false);
+    }
+}
