@@ -1,8 +1,11 @@
 // Logs in with xmpp.js (STARTTLS, SCRAM-SHA-1), sends one chat message to a peer, waits for the
 // peer's reply and prints it. Exits 0 on success, 1 on any failure or after the time limit.
 // Usage: node chat.mjs PORT|URL USER PASSWORD PEER_JID TEXT   (NODE_EXTRA_CA_CERTS points at the server's certificate)
-// A port connects over TCP with STARTTLS; a ws:// URL over WebSocket (Node 20: --experimental-websocket).
+// A port connects over TCP with STARTTLS; a ws:// URL over WebSocket.
 import { client, xml } from "@xmpp/client";
+
+// Node 22+ has a global WebSocket; older ones (Debian's Node 18, Node 20 without a flag) get the ws package's.
+if (!globalThis.WebSocket) globalThis.WebSocket = (await import("ws")).WebSocket;
 
 const [port, username, password, peer, text] = process.argv.slice(2);
 const service = /^[0-9]+$/.test(port) ? `xmpp://127.0.0.1:${port}` : port;

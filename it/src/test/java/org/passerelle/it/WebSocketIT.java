@@ -63,7 +63,7 @@ class WebSocketIT {
             }
         }, s -> s instanceof Message m && m.getBody() != null);
 
-        Process node = new ProcessBuilder("node", "--experimental-websocket", "--no-warnings", "chat.mjs", websocketUrl(),
+        Process node = new ProcessBuilder("node", "--no-warnings", "chat.mjs", websocketUrl(),
                 "webuser", "web-rocks", "smackweb@localhost/desk", "hello over WebSocket")
                 .directory(JS.toFile()).redirectErrorStream(true).start();
         boolean finished = node.waitFor(30, TimeUnit.SECONDS);
