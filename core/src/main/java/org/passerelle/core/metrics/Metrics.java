@@ -25,7 +25,6 @@ public final class Metrics {
     public static final String AUTH_FAILURES = "passerelle.auth.failures";
     public static final String OFFLINE_STORED = "passerelle.offline.stored";
     public static final String OFFLINE_DELIVERED = "passerelle.offline.delivered";
-    public static final String STORE = "passerelle.store";
 
     private final MeterRegistry registry;
     private final Map<StanzaKind, Counter> in = new EnumMap<>(StanzaKind.class);
@@ -105,11 +104,5 @@ public final class Metrics {
                     .strongReference(true).register(registry);
             return n;
         });
-    }
-
-    /** The latency timer of one store operation ({@code store} e.g. "offline", {@code op} "read"/"write"). */
-    public Timer store(String store, String op) {
-        return Timer.builder(STORE).tag("store", store).tag("op", op).description("store call latency")
-                .publishPercentileHistogram().register(registry);
     }
 }
