@@ -1,5 +1,7 @@
 package org.passerelle.server;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.util.List;
 import org.passerelle.core.config.ListenerConfig;
 import org.passerelle.core.config.ServerConfig;
 import org.passerelle.core.config.TlsConfig;
+import org.passerelle.core.metrics.Metrics;
 import org.passerelle.core.module.ModuleLoader;
 import org.passerelle.core.module.ServerContext;
 import org.passerelle.core.module.ServerContexts;
@@ -48,8 +51,9 @@ public final class PasserelleServer implements AutoCloseable {
 
     /** Opens the stores, starts the modules and binds the listeners of the configuration. */
     public static PasserelleServer start(ServerConfig config, DataDirectory data) throws Exception {
-        Stores stores = SqlStores.open(config.storage(), data.root());
-        ServerContext context = ServerContexts.create(config, stores, Clock.systemUTC());
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Stores stores = SqlStores.open(config.storage(), data.root(), meters);
+        ServerContext context = ServerContexts.create(config, stores, Clock.systemUTC(), new Metrics(meters));
         ModuleLoader modules = new ModuleLoader(context);
         PasserelleServer server = new PasserelleServer(context, stores, modules, EventLoops.create(1), EventLoops.create(0));
         try {
@@ -119,6 +123,11 @@ public final class PasserelleServer implements AutoCloseable {
     }
 
     /** The bound port of the STARTTLS listener (or -1), useful when the config asked for port 0. */
+    /** The meters in the Prometheus text format (docs/METRICS.md), for the web module's /metrics. */
+    public String scrapeMetrics() {
+        return ((PrometheusMeterRegistry) context.metrics().registry()).scrape();
+    }
+
     public int c2sPort() {
         return listeners.stream().filter(l -> !l.directTls()).mapToInt(C2sListener::port).findFirst().orElse(-1);
     }

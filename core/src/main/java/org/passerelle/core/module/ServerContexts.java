@@ -8,6 +8,7 @@ import org.jxmpp.jid.DomainBareJid;
 import org.passerelle.core.auth.Accounts;
 import org.passerelle.core.config.ServerConfig;
 import org.passerelle.core.event.EventBus;
+import org.passerelle.core.metrics.Metrics;
 import org.passerelle.core.routing.ClientStanzas;
 import org.passerelle.core.routing.Domains;
 import org.passerelle.core.routing.Hooks;
@@ -24,6 +25,11 @@ public final class ServerContexts {
     }
 
     public static ServerContext create(ServerConfig config, Stores stores, Clock clock) {
+        return create(config, stores, clock, Metrics.inMemory());
+    }
+
+    /** As above, with the meters in a registry chosen by the caller (the server's Prometheus one). */
+    public static ServerContext create(ServerConfig config, Stores stores, Clock clock, Metrics metrics) {
         Set<DomainBareJid> hosted = new LinkedHashSet<>();
         config.domains().forEach(d -> hosted.add(Jids.of(d.name()).asDomainBareJid()));
         Domains domains = new Domains(hosted);
@@ -31,12 +37,13 @@ public final class ServerContexts {
         Hooks hooks = new Hooks();
         IqTracker tracker = new IqTracker();
         IqDispatcher iqs = new IqDispatcher(tracker);
-        Router router = new Router(domains, sessions, hooks, iqs);
+        Router router = new Router(domains, sessions, hooks, iqs, metrics);
         EventBus events = new EventBus();
         Accounts accounts = new Accounts(stores.accounts(), domains, events, config.auth().scramIterations(), clock);
-        return new ServerContext(config, domains, router, new ClientStanzas(router, hooks), sessions, hooks, iqs, tracker,
+        return new ServerContext(config, domains, router, new ClientStanzas(router, hooks, metrics), sessions, hooks, iqs, tracker,
                 events, stores, accounts, new Features(), clock,
                 Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("worker-", 0).factory()),
-                Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("timer").daemon().factory()));
+                Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("timer").daemon().factory()),
+                metrics);
     }
 }

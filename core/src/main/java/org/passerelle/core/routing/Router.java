@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
+import org.passerelle.core.metrics.Metrics;
 import org.passerelle.core.session.Session;
 import org.passerelle.core.session.SessionRegistry;
 import org.passerelle.core.stanza.Stanza;
@@ -22,17 +23,19 @@ public final class Router {
     private final SessionRegistry sessions;
     private final Hooks hooks;
     private final IqDispatcher iqs;
+    private final Metrics metrics;
     private final Map<DomainBareJid, StanzaHandler> domainRoutes = new ConcurrentHashMap<>();
     private volatile StanzaHandler remoteRoute = s -> {
         bounce(s, "remote-server-not-found", "this server does not federate yet");
         return true;
     };
 
-    public Router(Domains domains, SessionRegistry sessions, Hooks hooks, IqDispatcher iqs) {
+    public Router(Domains domains, SessionRegistry sessions, Hooks hooks, IqDispatcher iqs, Metrics metrics) {
         this.domains = domains;
         this.sessions = sessions;
         this.hooks = hooks;
         this.iqs = iqs;
+        this.metrics = metrics;
     }
 
     /** A component or gateway takes everything addressed to its domain (e.g. {@code sms.example.org}). */
@@ -113,6 +116,7 @@ public final class Router {
             s = i.intercept(session, s);
             if (s == null) return;
         }
+        metrics.stanzaOut(s.kind());
         session.deliver(s);
     }
 

@@ -51,7 +51,10 @@ final class OfflineQueue {
         lock.lock();
         try {
             stored = store.store(owner, new OfflineMessage(0, server.clock().instant(), message.element()), quota);
-            if (stored) handOverIfOnline(owner);
+            if (stored) {
+                server.metrics().offlineStored();
+                handOverIfOnline(owner);
+            }
         } finally {
             lock.unlock();
         }
@@ -99,7 +102,10 @@ final class OfflineQueue {
             }
             delivered.add(m.id());
         }
-        if (!delivered.isEmpty()) store.delete(session.bareJid(), delivered);
+        if (!delivered.isEmpty()) {
+            store.delete(session.bareJid(), delivered);
+            server.metrics().offlineDelivered(delivered.size());
+        }
     }
 
     /** XEP-0203: when the server received it, stamped by the recipient's domain. */

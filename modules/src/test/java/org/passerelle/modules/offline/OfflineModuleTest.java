@@ -9,6 +9,7 @@ import static org.passerelle.modules.ImTesting.presence;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
+import org.passerelle.core.metrics.Metrics;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
@@ -29,6 +30,25 @@ class OfflineModuleTest {
 
     private static int stored(TestServer server) {
         return server.context().stores().offline().count(BOB);
+    }
+
+    @Test
+    void storedAndDeliveredMessagesAreCounted() {
+        try (TestServer server = server("")) {
+            var registry = server.context().metrics().registry();
+            TestSession alice = available(server, "alice@localhost/a", 0);
+            server.send(alice, "<message id='1' to='bob@localhost' type='chat'><body>first</body></message>");
+            server.send(alice, "<message id='2' to='bob@localhost' type='chat'><body>second</body></message>");
+            assertThat(registry.get(Metrics.OFFLINE_STORED).counter().count()).isEqualTo(2);
+            assertThat(registry.get(Metrics.OFFLINE_DELIVERED).counter().count()).isZero();
+
+            TestSession bob = server.login("bob@localhost/pc");
+            server.send(bob, "<presence/>");
+            presence(bob, null, "bob@localhost/pc");
+            bob.next();
+            bob.next();
+            assertThat(registry.get(Metrics.OFFLINE_DELIVERED).counter().count()).isEqualTo(2);
+        }
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.passerelle.store.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,13 +62,21 @@ public final class SqlStores implements Stores {
      * @throws SqlStoreException if the database cannot be reached or migrated
      */
     public static SqlStores open(StorageConfig config, Path dataDir) {
+        return open(config, dataDir, null);
+    }
+
+    /**
+     * As above, with the pools' meters in {@code meters} (HikariCP's own: {@code hikaricp_connections_usage}
+     * is how long each store call held its connection, tagged by pool: sqlite-read, sqlite-write, postgresql).
+     */
+    public static SqlStores open(StorageConfig config, Path dataDir, MeterRegistry meters) {
         return switch (SqlDialect.of(config.type())) {
-            case SQLITE -> openSqlite(dataDir.resolve(config.path()).toAbsolutePath());
-            case POSTGRESQL -> openPostgres(config);
+            case SQLITE -> openSqlite(dataDir.resolve(config.path()).toAbsolutePath(), meters);
+            case POSTGRESQL -> openPostgres(config, meters);
         };
     }
 
-    private static SqlStores openSqlite(Path file) {
+    private static SqlStores openSqlite(Path file, MeterRegistry meters) {
         try {
             if (file.getParent() != null) Files.createDirectories(file.getParent());
         } catch (IOException e) {
@@ -74,10 +84,10 @@ public final class SqlStores implements Stores {
         }
         String url = "jdbc:sqlite:" + file;
         migrate(SqlDialect.SQLITE, Flyway.configure().dataSource(sqlite(url, SQLiteConfig.TransactionMode.IMMEDIATE)));
-        HikariDataSource writer = pool("sqlite-write", sqlite(url, SQLiteConfig.TransactionMode.IMMEDIATE), 1);
+        HikariDataSource writer = pool("sqlite-write", sqlite(url, SQLiteConfig.TransactionMode.IMMEDIATE), 1, meters);
         HikariDataSource reader;
         try {
-            HikariConfig rc = config("sqlite-read", sqlite(url, SQLiteConfig.TransactionMode.DEFERRED), SQLITE_READERS);
+            HikariConfig rc = config("sqlite-read", sqlite(url, SQLiteConfig.TransactionMode.DEFERRED), SQLITE_READERS, meters);
             rc.setConnectionInitSql("PRAGMA query_only = true");
             reader = start(rc);
         } catch (RuntimeException e) {
@@ -104,7 +114,7 @@ public final class SqlStores implements Stores {
         return ds;
     }
 
-    private static SqlStores openPostgres(StorageConfig config) {
+    private static SqlStores openPostgres(StorageConfig config, MeterRegistry meters) {
         migrate(SqlDialect.POSTGRESQL, Flyway.configure().dataSource(config.url(), config.username(), config.password()));
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("postgresql");
@@ -113,6 +123,7 @@ public final class SqlStores implements Stores {
         hc.setPassword(config.password());
         hc.setMaximumPoolSize(config.poolSize());
         hc.setMinimumIdle(Math.min(2, config.poolSize()));
+        if (meters != null) hc.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         HikariDataSource pool = start(hc);
         return new SqlStores(new SqlDatabase(SqlDialect.POSTGRESQL, pool, pool), describe(config.url()));
     }
@@ -133,12 +144,13 @@ public final class SqlStores implements Stores {
         }
     }
 
-    private static HikariDataSource pool(String name, DataSource ds, int size) {
-        return start(config(name, ds, size));
+    private static HikariDataSource pool(String name, DataSource ds, int size, MeterRegistry meters) {
+        return start(config(name, ds, size, meters));
     }
 
-    private static HikariConfig config(String name, DataSource ds, int size) {
+    private static HikariConfig config(String name, DataSource ds, int size, MeterRegistry meters) {
         HikariConfig hc = new HikariConfig();
+        if (meters != null) hc.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         hc.setPoolName(name);
         hc.setDataSource(ds);
         hc.setMaximumPoolSize(size);

@@ -27,6 +27,7 @@ final class SaslExchange {
     private final boolean tls;
     private final byte[] channelBinding;
     private SaslMechanism mechanism;
+    private String mechanismName;
 
     SaslExchange(C2sContext c2s, DomainBareJid domain, boolean tls, byte[] channelBinding) {
         this.c2s = c2s;
@@ -37,6 +38,14 @@ final class SaslExchange {
 
     /** Handles {@code <auth/>}, {@code <response/>} or {@code <abort/>}. */
     Outcome handle(Element e) {
+        Outcome out = exchange(e);
+        if (out.failure() != null && !out.failure().equals("aborted")) {
+            c2s.server().metrics().authFailure(mechanismName, out.failure());
+        }
+        return out;
+    }
+
+    private Outcome exchange(Element e) {
         try {
             return switch (e.name()) {
                 case "auth" -> start(e.attr("mechanism"), decode(e.text()));
@@ -61,9 +70,11 @@ final class SaslExchange {
     }
 
     private Outcome start(String name, byte[] initial) throws SaslException {
+        mechanismName = null; // an unoffered name is the client's text: not a meter tag
         if (name == null || !StreamFeatures.mechanisms(tls, channelBinding != null).contains(name)) {
             throw new SaslException("invalid-mechanism", "mechanism not offered");
         }
+        mechanismName = name;
         mechanism = create(name);
         return step(initial);
     }

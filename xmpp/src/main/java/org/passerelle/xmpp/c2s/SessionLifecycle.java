@@ -26,6 +26,7 @@ final class SessionLifecycle {
     /** Registers the session; an older session with the same full JID is closed with {@code conflict}. */
     void start(C2sSession session) {
         Session replaced = server.sessions().add(session);
+        server.metrics().sessionStarted("c2s");
         if (replaced != null) {
             LOG.info("{} replaces an older session with the same resource", session.jid());
             replaced.close("conflict", "replaced by a new connection");
@@ -42,6 +43,7 @@ final class SessionLifecycle {
         Stanza lastPresence = session.presence();
         List<Stanza> unacked = session.end();
         server.sessions().remove(session);
+        server.metrics().sessionEnded("c2s");
         server.events().publish(new SessionEnded(session, lastPresence, reason));
         LOG.info("session {} ended: {}", session.jid(), reason);
         boolean othersAvailable = server.sessions().sessions(session.bareJid()).stream().anyMatch(Session::isAvailable);

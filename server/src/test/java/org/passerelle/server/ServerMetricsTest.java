@@ -1,0 +1,36 @@
+package org.passerelle.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.passerelle.core.config.ConfigLoader;
+import org.passerelle.core.config.ServerConfig;
+import org.passerelle.core.stanza.Jids;
+
+/** The running server keeps its meters in a Prometheus registry and renders them as text. */
+class ServerMetricsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theMetersAndTheStorePoolsAreRenderedInThePrometheusFormat() throws Exception {
+        ServerConfig config = ConfigLoader.parse("""
+                listeners:
+                  c2s: {host: 127.0.0.1, port: 0}
+                  c2sDirectTls: {enabled: false}
+                """, "test");
+        try (PasserelleServer server = PasserelleServer.start(config, DataDirectory.open(dir))) {
+            server.context().accounts().create(Jids.of("alice@localhost").asEntityBareJidOrThrow(), "secret", false);
+            server.context().metrics().authFailure("PLAIN", "not-authorized");
+            String text = server.scrapeMetrics();
+            assertThat(text).contains("passerelle_stanzas_in_total{kind=\"message\"} 0.0")
+                    .contains("passerelle_stanzas_out_total{kind=\"iq\"} 0.0")
+                    .contains("passerelle_routing_seconds_bucket{le=")
+                    .contains("passerelle_auth_failures_total{mechanism=\"PLAIN\",reason=\"not-authorized\"} 1.0")
+                    .contains("passerelle_offline_stored_total 0.0")
+                    .contains("hikaricp_connections_usage_seconds_count{pool=\"sqlite-write\"}");
+        }
+    }
+}
