@@ -24,6 +24,7 @@ final class WebSocketFraming extends MessageToMessageCodec<WebSocketFrame, ByteB
     private final XmlLimits limits;
     private final FrameWriter out = new FrameWriter();
     private boolean broken;
+    private boolean closing;
 
     WebSocketFraming(XmlLimits limits) {
         this.limits = limits;
@@ -47,6 +48,21 @@ final class WebSocketFraming extends MessageToMessageCodec<WebSocketFrame, ByteB
             default -> { // pong, or a continuation the aggregator has already joined
             }
         }
+    }
+
+    /**
+     * The stream handler closes the channel after its {@code <close/>}: end the WebSocket with a
+     * close frame first (RFC 6455 §5.5.1), after everything already written, so the client reads
+     * the last frames and a clean close instead of a bare end of the TCP connection.
+     */
+    @Override
+    public void close(ChannelHandlerContext ctx, io.netty.channel.ChannelPromise promise) throws Exception {
+        if (closing || !ctx.channel().isActive()) {
+            super.close(ctx, promise);
+            return;
+        }
+        closing = true;
+        ctx.writeAndFlush(new CloseWebSocketFrame(1000, "")).addListener(f -> ctx.close(promise));
     }
 
     @Override
