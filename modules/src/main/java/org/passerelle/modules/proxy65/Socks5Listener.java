@@ -55,12 +55,14 @@ final class Socks5Listener implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket s = server.accept();
-                if (openConnections() >= options.maxConnections()) {
-                    LOG.debug("SOCKS5 connection from {} refused: {} connections open", s.getRemoteSocketAddress(), options.maxConnections());
-                    Rendezvous.closeQuietly(s);
-                    continue;
+                synchronized (this) { // counted and admitted in one step (see handshake)
+                    if (openConnections() >= options.maxConnections()) {
+                        LOG.debug("SOCKS5 connection from {} refused: {} connections open", s.getRemoteSocketAddress(), options.maxConnections());
+                        Rendezvous.closeQuietly(s);
+                        continue;
+                    }
+                    handshaking.add(s);
                 }
-                handshaking.add(s);
                 Thread.ofVirtual().name("proxy65-handshake").start(() -> handshake(s));
             } catch (SocketException e) {
                 return; // closed
@@ -81,7 +83,12 @@ final class Socks5Listener implements AutoCloseable {
             s.setTcpNoDelay(true);
             hash = Socks5Handshake.accept(s.getInputStream(), s.getOutputStream());
             s.setSoTimeout(0);
-            if (!rendezvous.join(hash, s)) throw new IOException("a third connection for one stream");
+            boolean joined;
+            synchronized (this) { // from handshaking to waiting at once, so the count never sees it twice
+                joined = rendezvous.join(hash, s);
+                handshaking.remove(s);
+            }
+            if (!joined) throw new IOException("a third connection for one stream");
         } catch (IOException e) {
             LOG.debug("SOCKS5 connection from {} refused: {}", s.getRemoteSocketAddress(), e.getMessage());
             if (hash != null) rendezvous.leave(hash, s);
