@@ -52,8 +52,10 @@ class WebSocketIT {
     void xmppJsOverWebSocketChatsWithSmackOverTcp() throws Exception {
         XMPPTCPConnection smack = server.connect("smackweb", "java-rocks", "desk");
         LinkedBlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicReference<String> metricsMeanwhile = new java.util.concurrent.atomic.AtomicReference<>();
         smack.addAsyncStanzaListener(s -> {
             Message m = (Message) s;
+            metricsMeanwhile.set(server.server().scrapeMetrics()); // while the WebSocket session is on
             inbox.add(m);
             try {
                 smack.sendStanza(smack.getStanzaFactory().buildMessageStanza().to(m.getFrom()).ofType(Message.Type.chat)
@@ -76,6 +78,8 @@ class WebSocketIT {
         assertThat(fromWeb).isNotNull();
         assertThat(fromWeb.getBody()).isEqualTo("hello over WebSocket");
         assertThat(fromWeb.getFrom().toString()).isEqualTo("webuser@localhost/xmppjs");
+        assertThat(metricsMeanwhile.get().lines().filter(l -> l.startsWith("passerelle_sessions{") && l.contains("transport=\"websocket\"")))
+                .as("the WebSocket session counted as such").singleElement().satisfies(l -> assertThat(l).endsWith(" 1.0"));
         smack.disconnect();
     }
 

@@ -69,7 +69,7 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
         this.c2s = c2s;
         this.server = c2s.server();
         this.decoder = decoder;
-        this.lifecycle = new SessionLifecycle(server);
+        this.lifecycle = new SessionLifecycle(server, decoder == null ? "websocket" : "c2s");
         this.tls = tls;
         this.startTlsOffered = startTlsOffered;
     }

@@ -18,15 +18,19 @@ final class SessionLifecycle {
     private static final String CARBONS = "urn:xmpp:carbons:2";
 
     private final ServerContext server;
+    private final String transport;
 
-    SessionLifecycle(ServerContext server) {
+    /** {@code transport}: the metrics tag of sessions started here ("c2s", "websocket"). */
+    SessionLifecycle(ServerContext server, String transport) {
         this.server = server;
+        this.transport = transport;
     }
 
     /** Registers the session; an older session with the same full JID is closed with {@code conflict}. */
     void start(C2sSession session) {
         Session replaced = server.sessions().add(session);
-        server.metrics().sessionStarted("c2s");
+        session.transport = transport;
+        server.metrics().sessionStarted(transport);
         if (replaced != null) {
             LOG.info("{} replaces an older session with the same resource", session.jid());
             replaced.close("conflict", "replaced by a new connection");
@@ -43,7 +47,7 @@ final class SessionLifecycle {
         Stanza lastPresence = session.presence();
         List<Stanza> unacked = session.end();
         server.sessions().remove(session);
-        server.metrics().sessionEnded("c2s");
+        server.metrics().sessionEnded(session.transport); // where it started, even if resumed elsewhere
         server.events().publish(new SessionEnded(session, lastPresence, reason));
         LOG.info("session {} ended: {}", session.jid(), reason);
         boolean othersAvailable = server.sessions().sessions(session.bareJid()).stream().anyMatch(Session::isAvailable);
