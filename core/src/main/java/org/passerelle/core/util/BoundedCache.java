@@ -29,6 +29,12 @@ public final class BoundedCache<K, V> {
         map.put(key, value);
     }
 
+    /** Puts the value unless the key has one; returns the value now cached (a racing writer's wins). */
+    public synchronized V putIfAbsent(K key, V value) {
+        V present = map.putIfAbsent(key, value);
+        return present != null ? present : value;
+    }
+
     public synchronized void remove(K key) {
         map.remove(key);
     }

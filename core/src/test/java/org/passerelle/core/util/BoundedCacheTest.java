@@ -26,4 +26,12 @@ class BoundedCacheTest {
         cache.remove("a");
         assertNull(cache.get("a"));
     }
+
+    @Test
+    void putIfAbsentKeepsTheValueAlreadyThere() {
+        BoundedCache<String, Integer> cache = new BoundedCache<>(4);
+        assertEquals(1, cache.putIfAbsent("a", 1));
+        assertEquals(1, cache.putIfAbsent("a", 2));
+        assertEquals(1, cache.get("a"));
+    }
 }
