@@ -1,12 +1,11 @@
 package org.passerelle.modules.mam;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.stanza.StanzaException;
 import org.passerelle.core.store.KeyValueStore;
+import org.passerelle.core.util.BoundedCache;
 import org.passerelle.xml.Element;
 
 /**
@@ -20,12 +19,7 @@ final class Preferences {
 
     private final KeyValueStore store;
     private final ArchivePrefs defaults;
-    private final Map<EntityBareJid, ArchivePrefs> cache = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<EntityBareJid, ArchivePrefs> eldest) {
-            return size() > CACHED;
-        }
-    };
+    private final BoundedCache<EntityBareJid, ArchivePrefs> cache = new BoundedCache<>(CACHED);
 
     Preferences(KeyValueStore store, ArchivePrefs.Mode defaultMode) {
         this.store = store;
@@ -33,16 +27,10 @@ final class Preferences {
     }
 
     ArchivePrefs of(EntityBareJid account) {
-        synchronized (cache) {
-            ArchivePrefs p = cache.get(account);
-            if (p != null) return p;
-        }
+        ArchivePrefs cached = cache.get(account);
+        if (cached != null) return cached;
         ArchivePrefs p = store.get(account, MamModule.NS, KEY).map(ArchivePrefs::decode).orElse(defaults);
-        synchronized (cache) {
-            // A set that raced this read keeps its value.
-            ArchivePrefs raced = cache.putIfAbsent(account, p);
-            return raced != null ? raced : p;
-        }
+        return cache.putIfAbsent(account, p); // a set that raced this read keeps its value
     }
 
     /** IQ get returns the preferences, set replaces them and returns what is now in force. */
@@ -50,9 +38,7 @@ final class Preferences {
         if ("set".equals(iq.type())) {
             ArchivePrefs p = ArchivePrefs.parse(iq.element().firstElement(), MAX_JIDS);
             store.put(account, MamModule.NS, KEY, p.encode());
-            synchronized (cache) {
-                cache.put(account, p);
-            }
+            cache.put(account, p);
         }
         Element prefs = of(account).toElement();
         return iq.result(prefs);
@@ -60,8 +46,6 @@ final class Preferences {
 
     void forget(EntityBareJid account) {
         store.deleteNamespace(account, MamModule.NS);
-        synchronized (cache) {
-            cache.remove(account);
-        }
+        cache.remove(account);
     }
 }
