@@ -71,9 +71,13 @@ final class MucFixture {
         }
     }
 
-    /** Alice creates the instant room "tea" and Bob enters it; both have read all the room sent them. */
-    static void aliceAndBobInTea(TestServer server, TestSession alice, TestSession bob) {
-        createInstant(server, alice, "tea", "Alice");
+    /**
+     * Alice creates the room "tea" (instant, or configured with the given {@link #createWith} fields)
+     * and Bob enters it; both have read all the room sent them.
+     */
+    static void aliceAndBobInTea(TestServer server, TestSession alice, TestSession bob, String... fields) {
+        if (fields.length == 0) createInstant(server, alice, "tea", "Alice");
+        else createWith(server, alice, "tea", "Alice", fields);
         enterSeenBy(server, bob, "tea", "Bob", alice);
     }
 

@@ -6,7 +6,6 @@ import static org.passerelle.modules.muc.MucFixture.body;
 import static org.passerelle.modules.muc.MucFixture.condition;
 import static org.passerelle.modules.muc.MucFixture.createInstant;
 import static org.passerelle.modules.muc.MucFixture.createWith;
-import static org.passerelle.modules.muc.MucFixture.enterSeenBy;
 import static org.passerelle.modules.muc.MucFixture.join;
 
 import java.util.ArrayList;
@@ -146,8 +145,7 @@ class MucMessagesTest {
         try (TestServer server = new TestServer(new MucModule())) {
             TestSession alice = server.login("alice@localhost/a");
             TestSession bob = server.login("bob@localhost/b");
-            createWith(server, alice, "tea", "Alice", "allowpm=moderators");
-            enterSeenBy(server, bob, "tea", "Bob", alice);
+            aliceAndBobInTea(server, alice, bob, "allowpm=moderators");
             server.send(bob, "<message type='chat' to='tea@conference.localhost/Alice'><body>psst</body></message>");
             assertThat(condition(bob.next())).isEqualTo("forbidden");
             server.send(alice, "<message type='chat' to='tea@conference.localhost/Bob'><body>ok</body></message>");

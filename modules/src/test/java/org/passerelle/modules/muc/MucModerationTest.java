@@ -220,8 +220,7 @@ class MucModerationTest {
         try (TestServer server = new TestServer(new MucModule())) {
             TestSession alice = server.login("alice@localhost/a");
             TestSession bob = server.login("bob@localhost/b");
-            createWith(server, alice, "tea", "Alice", "persistentroom=1");
-            enterSeenBy(server, bob, "tea", "Bob", alice);
+            aliceAndBobInTea(server, alice, bob, "persistentroom=1");
             server.send(bob, "<iq type='set' id='d' to='" + room("tea") + "'><query xmlns='http://jabber.org/protocol/muc#owner'><destroy/></query></iq>");
             assertThat(condition(bob.next())).isEqualTo("forbidden");
             server.send(alice, "<iq type='set' id='d' to='" + room("tea") + "'><query xmlns='http://jabber.org/protocol/muc#owner'>"
