@@ -15,7 +15,11 @@ import org.passerelle.xml.Element;
  * seconds and since. Guarded by the room's lock.
  */
 final class History {
-    record Entry(Element message, EntityFullJid from, Instant at, int chars) {
+    record Entry(Element message, EntityFullJid from, Instant at) {
+        /** Serialised only for a join that asks for maxchars, not for every message kept. */
+        int chars() {
+            return message.toString().length();
+        }
     }
 
     private final Deque<Entry> entries = new ArrayDeque<>();
@@ -27,7 +31,7 @@ final class History {
 
     void add(Element message, EntityFullJid from, Instant at) {
         if (max == 0) return;
-        entries.addLast(new Entry(message, from, at, message.toString().length()));
+        entries.addLast(new Entry(message, from, at));
         while (entries.size() > max) entries.removeFirst();
     }
 
