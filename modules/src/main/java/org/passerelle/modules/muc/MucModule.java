@@ -1,11 +1,9 @@
 package org.passerelle.modules.muc;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jxmpp.jid.DomainBareJid;
-import org.jxmpp.jid.impl.JidCreate;
 import org.passerelle.core.event.PlaceBanQuery;
 import org.passerelle.core.event.PresenceUnavailable;
 import org.passerelle.core.event.PublicPlacesWanted;
@@ -15,6 +13,7 @@ import org.passerelle.core.module.Implements;
 import org.passerelle.core.module.Module;
 import org.passerelle.core.module.ModuleContext;
 import org.passerelle.core.module.ServerContext;
+import org.passerelle.core.stanza.Jids;
 
 /**
  * Multi-user chat: a service at {@code <subdomain>.<domain>} for each hosted domain, registered
@@ -39,10 +38,13 @@ public final class MucModule implements Module {
         ServerContext server = ctx.server();
         MucOptions options = ctx.options(MucOptions.class);
         List<MucService> services = new ArrayList<>();
-        Set<DomainBareJid> serviceJids = new HashSet<>();
-        for (DomainBareJid domain : server.domains().all()) serviceJids.add(serviceJid(options, domain));
+        List<DomainBareJid> serviceJids = new ArrayList<>();
         for (DomainBareJid domain : server.domains().all()) {
-            MucService service = new MucService(serviceJid(options, domain), options, server, Set.copyOf(serviceJids));
+            serviceJids.add(Jids.of(options.subdomain() + "." + domain).asDomainBareJid());
+        }
+        Set<DomainBareJid> allServices = Set.copyOf(serviceJids);
+        for (DomainBareJid jid : serviceJids) {
+            MucService service = new MucService(jid, options, server, allServices);
             service.load();
             services.add(service);
             ctx.onStop(server.router().registerDomain(service.jid(), service::handle));
@@ -61,9 +63,5 @@ public final class MucModule implements Module {
             for (MucService s : services) s.offline(e.session().jid(), null);
             return false;
         });
-    }
-
-    private static DomainBareJid serviceJid(MucOptions options, DomainBareJid domain) throws Exception {
-        return JidCreate.domainBareFrom(options.subdomain() + "." + domain);
     }
 }
