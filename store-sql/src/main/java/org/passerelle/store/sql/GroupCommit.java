@@ -124,5 +124,7 @@ final class GroupCommit implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // A write queued between its closed check and the loop's exit would otherwise wait forever.
+        for (Task<?> t; (t = queue.poll()) != null; ) t.done().completeExceptionally(new SqlStoreException("database closed", null));
     }
 }

@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.passerelle.xml.Element;
+import org.passerelle.xml.XmlFragment;
+import org.passerelle.xml.XmlLimits;
+import org.passerelle.xml.XmlStreamException;
 
 /** Prepared-statement shorthands for the stores: bind the arguments, run, map the rows. */
 final class Sql {
@@ -47,6 +51,18 @@ final class Sql {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
             }
+        }
+    }
+
+    /** Stored XML passed the server's limits when it arrived; reading it back must not refuse it. */
+    private static final XmlLimits STORED = new XmlLimits(Integer.MAX_VALUE, 10_000, 10_000);
+
+    /** Parses XML text the store wrote; {@code what} names the row in the error if it cannot be read. */
+    static Element xml(String text, String what) throws SQLException {
+        try {
+            return XmlFragment.parse(text, STORED);
+        } catch (XmlStreamException e) {
+            throw new SQLException(what + " is not readable XML: " + e.getMessage(), e);
         }
     }
 

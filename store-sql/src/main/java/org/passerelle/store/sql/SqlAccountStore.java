@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -46,8 +47,7 @@ final class SqlAccountStore implements AccountStore {
     public boolean create(Account account) {
         String key = account.jid().toString();
         return db.write(c -> {
-            int added = Sql.update(c, "INSERT INTO accounts (jid, domain, admin, disabled, created) VALUES (?, ?, ?, ?, ?) "
-                            + "ON CONFLICT (jid) DO NOTHING",
+            int added = Sql.update(c, INSERT_ACCOUNT,
                     key, account.jid().getDomain().toString(), account.admin(), account.disabled(), account.created().toEpochMilli());
             if (added == 0) return false;
             insertCredentials(c, key, account.credentials());
@@ -59,9 +59,8 @@ final class SqlAccountStore implements AccountStore {
     @Override
     public List<EntityBareJid> createAll(List<Account> accounts) {
         return db.write(c -> {
-            List<EntityBareJid> created = new java.util.ArrayList<>();
-            try (PreparedStatement add = c.prepareStatement("INSERT INTO accounts (jid, domain, admin, disabled, created) "
-                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (jid) DO NOTHING");
+            List<EntityBareJid> created = new ArrayList<>();
+            try (PreparedStatement add = c.prepareStatement(INSERT_ACCOUNT);
                  PreparedStatement cred = c.prepareStatement(INSERT_CREDENTIAL)) {
                 for (Account a : accounts) {
                     add.setString(1, a.jid().toString());
@@ -113,6 +112,8 @@ final class SqlAccountStore implements AccountStore {
                 .orElse(0L));
     }
 
+    private static final String INSERT_ACCOUNT =
+            "INSERT INTO accounts (jid, domain, admin, disabled, created) VALUES (?, ?, ?, ?, ?) ON CONFLICT (jid) DO NOTHING";
     private static final String INSERT_CREDENTIAL =
             "INSERT INTO account_credentials (jid, hash, salt, iterations, stored_key, server_key) VALUES (?, ?, ?, ?, ?, ?)";
 

@@ -20,9 +20,6 @@ import org.passerelle.core.store.ArchivePage;
 import org.passerelle.core.store.ArchiveStore;
 import org.passerelle.core.store.ArchivedMessage;
 import org.passerelle.xml.Element;
-import org.passerelle.xml.XmlFragment;
-import org.passerelle.xml.XmlLimits;
-import org.passerelle.xml.XmlStreamException;
 import org.passerelle.xml.XmlWriter;
 
 /**
@@ -32,8 +29,6 @@ import org.passerelle.xml.XmlWriter;
  * keeps each archive's size for the unfiltered count.
  */
 final class SqlArchiveStore implements ArchiveStore {
-    /** Archived stanzas passed the server's limits when they arrived; reading them back must not refuse them. */
-    private static final XmlLimits STORED = new XmlLimits(Integer.MAX_VALUE, 10_000, 10_000);
     private static final String COLUMNS = "id, with_jid, with_resource, outgoing, stanza";
     private static final String INSERT = "INSERT INTO archive_messages (owner, id, with_jid, with_resource, outgoing, stanza) "
             + "VALUES (?, ?, ?, ?, ?, ?)";
@@ -236,12 +231,7 @@ final class SqlArchiveStore implements ArchiveStore {
         long id = rs.getLong(1);
         String resource = rs.getString(3);
         Jid with = Jids.of(resource == null ? rs.getString(2) : rs.getString(2) + "/" + resource);
-        Element stanza;
-        try {
-            stanza = XmlFragment.parse(rs.getString(5), STORED);
-        } catch (XmlStreamException e) {
-            throw new SQLException("archived message " + id + " is not readable XML: " + e.getMessage(), e);
-        }
+        Element stanza = Sql.xml(rs.getString(5), "archived message " + id);
         return new ArchivedMessage(ArchiveIds.format(id), ArchiveIds.time(id), with, rs.getBoolean(4), stanza);
     }
 }

@@ -9,10 +9,6 @@ import java.util.Objects;
 import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.store.OfflineMessage;
 import org.passerelle.core.store.OfflineStore;
-import org.passerelle.xml.Element;
-import org.passerelle.xml.XmlFragment;
-import org.passerelle.xml.XmlLimits;
-import org.passerelle.xml.XmlStreamException;
 import org.passerelle.xml.XmlWriter;
 
 /**
@@ -22,8 +18,6 @@ import org.passerelle.xml.XmlWriter;
  * millisecond.
  */
 final class SqlOfflineStore implements OfflineStore {
-    /** Stored stanzas passed the server's limits when they arrived; reading them back must not refuse them. */
-    private static final XmlLimits STORED = new XmlLimits(Integer.MAX_VALUE, 10_000, 10_000);
     /** Ids per DELETE, well under both databases' limit on parameters. */
     private static final int DELETE_CHUNK = 500;
 
@@ -96,12 +90,6 @@ final class SqlOfflineStore implements OfflineStore {
 
     private static OfflineMessage message(ResultSet rs) throws SQLException {
         long id = rs.getLong(1);
-        Element stanza;
-        try {
-            stanza = XmlFragment.parse(rs.getString(3), STORED);
-        } catch (XmlStreamException e) {
-            throw new SQLException("offline message " + id + " is not readable XML: " + e.getMessage(), e);
-        }
-        return new OfflineMessage(id, Instant.ofEpochMilli(rs.getLong(2)), stanza);
+        return new OfflineMessage(id, Instant.ofEpochMilli(rs.getLong(2)), Sql.xml(rs.getString(3), "offline message " + id));
     }
 }

@@ -14,9 +14,6 @@ import org.passerelle.core.store.PubsubItem;
 import org.passerelle.core.store.PubsubNode;
 import org.passerelle.core.store.PubsubStore;
 import org.passerelle.xml.Element;
-import org.passerelle.xml.XmlFragment;
-import org.passerelle.xml.XmlLimits;
-import org.passerelle.xml.XmlStreamException;
 import org.passerelle.xml.XmlWriter;
 
 /**
@@ -26,8 +23,6 @@ import org.passerelle.xml.XmlWriter;
  * same owner's last place may both pass (the bound is per request, not a hard quota).
  */
 final class SqlPubsubStore implements PubsubStore {
-    /** Stored payloads passed the module's size limit when published; reading them back must not refuse them. */
-    private static final XmlLimits STORED = new XmlLimits(Integer.MAX_VALUE, 10_000, 10_000);
     private static final String NODE_COLUMNS = "owner, node, access_model, max_items, persist_items, send_last, roster_groups";
 
     private final SqlDatabase db;
@@ -129,12 +124,7 @@ final class SqlPubsubStore implements PubsubStore {
     }
 
     private static PubsubItem item(ResultSet rs) throws SQLException {
-        Element payload;
-        try {
-            payload = XmlFragment.parse(rs.getString(4), STORED);
-        } catch (XmlStreamException e) {
-            throw new SQLException("pubsub item " + rs.getString(1) + " is not readable XML: " + e.getMessage(), e);
-        }
+        Element payload = Sql.xml(rs.getString(4), "pubsub item " + rs.getString(1));
         return new PubsubItem(rs.getString(1), rs.getString(2), payload, Instant.ofEpochMilli(rs.getLong(3)));
     }
 }

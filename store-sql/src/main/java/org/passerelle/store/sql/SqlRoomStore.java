@@ -53,9 +53,7 @@ final class SqlRoomStore implements RoomStore {
     @Override
     public Optional<StoredRoom> room(EntityBareJid room) {
         return db.read(c -> {
-            if (Sql.first(c, "SELECT jid FROM muc_rooms WHERE jid = ?", rs -> rs.getString(1), room.toString()).isEmpty()) {
-                return Optional.empty();
-            }
+            if (!exists(c, room)) return Optional.empty();
             Map<String, String> config = new HashMap<>();
             for (String[] row : Sql.list(c, "SELECT option_name, option_value FROM muc_room_options WHERE room = ?",
                     rs -> new String[] {rs.getString(1), rs.getString(2)}, room.toString())) {
