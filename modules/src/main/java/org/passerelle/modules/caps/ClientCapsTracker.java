@@ -1,8 +1,6 @@
 package org.passerelle.modules.caps;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +10,7 @@ import org.passerelle.core.session.ClientCaps;
 import org.passerelle.core.session.Session;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
+import org.passerelle.core.util.BoundedCache;
 import org.passerelle.xml.Element;
 
 /**
@@ -25,13 +24,7 @@ final class ClientCapsTracker {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final ServerContext server;
-    private final Map<String, Set<String>> verified = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
-                    return size() > CACHE_SIZE;
-                }
-            });
+    private final BoundedCache<String, Set<String>> verified = new BoundedCache<>(CACHE_SIZE);
 
     ClientCapsTracker(ServerContext server) {
         this.server = server;

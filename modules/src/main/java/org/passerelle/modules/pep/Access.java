@@ -1,6 +1,7 @@
 package org.passerelle.modules.pep;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jxmpp.jid.BareJid;
 import org.passerelle.core.event.BlockQuery;
 import org.passerelle.core.module.ServerContext;
@@ -20,22 +21,27 @@ final class Access {
     }
 
     boolean mayRead(PubsubNode node, BareJid requester) {
-        return denial(node, requester) == null;
+        return denial(node, requester, () -> rosterItem(node, requester)) == null;
+    }
+
+    /** As {@link #mayRead(PubsubNode, BareJid)} for a contact whose roster item the caller already read. */
+    boolean mayRead(PubsubNode node, RosterItem item) {
+        return denial(node, item.contact(), () -> Optional.of(item)) == null;
     }
 
     /** Throws the §6.5.9 error for a requester who may not retrieve the node's items. */
     void checkRead(PubsubNode node, BareJid requester) throws PubsubException {
-        PubsubException e = denial(node, requester);
+        PubsubException e = denial(node, requester, () -> rosterItem(node, requester));
         if (e != null) throw e;
     }
 
-    private PubsubException denial(PubsubNode node, BareJid requester) {
+    private PubsubException denial(PubsubNode node, BareJid requester, Supplier<Optional<RosterItem>> item) {
         if (requester.equals(node.owner())) return null;
         PubsubException denied = switch (node.access()) {
             case OPEN -> null;
-            case PRESENCE -> rosterItem(node, requester).filter(i -> i.subscription().hasFrom()).isPresent() ? null
+            case PRESENCE -> item.get().filter(i -> i.subscription().hasFrom()).isPresent() ? null
                     : new PubsubException("not-authorized", "presence-subscription-required", "the owner's presence subscription is required");
-            case ROSTER -> rosterItem(node, requester).filter(i -> i.groups().stream().anyMatch(node.rosterGroups()::contains)).isPresent()
+            case ROSTER -> item.get().filter(i -> i.groups().stream().anyMatch(node.rosterGroups()::contains)).isPresent()
                     ? null : new PubsubException("not-authorized", "not-in-roster-group", "not in an allowed roster group");
             case WHITELIST -> new PubsubException("not-allowed", "closed-node", "the node is private");
         };

@@ -55,7 +55,9 @@ final class LastItems {
     }
 
     private void send(Session session, ClientCaps before) {
-        if (session.get(ClientCaps.KEY) == null) return;
+        ClientCaps caps = session.get(ClientCaps.KEY);
+        // No store reads for a client that wants no notification it did not already want.
+        if (caps == null || caps.features().stream().noneMatch(f -> f.endsWith("+notify") && (before == null || !before.has(f)))) return;
         Set<EntityBareJid> owners = new LinkedHashSet<>();
         owners.add(session.bareJid());
         for (RosterItem item : server.stores().roster().items(session.bareJid())) {

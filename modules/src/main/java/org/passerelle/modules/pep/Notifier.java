@@ -35,8 +35,9 @@ final class Notifier {
             BareJid contact = item.contact();
             EntityBareJid account = contact.asEntityBareJidIfPossible();
             if (!item.subscription().hasFrom() || account == null || !server.domains().isLocal(contact)) continue;
-            if (!access.mayRead(node, contact)) continue;
-            out.addAll(interested(account, node.name()));
+            // Sessions first: the access check asks the blocking module, most contacts are offline.
+            List<Session> sessions = interested(account, node.name());
+            if (!sessions.isEmpty() && access.mayRead(node, item)) out.addAll(sessions);
         }
         return out;
     }

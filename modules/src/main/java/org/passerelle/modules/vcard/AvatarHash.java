@@ -41,11 +41,7 @@ final class AvatarHash {
         return stanza.withElement(stanza.element().withChild(Element.builder("x", NS).child(photo.build()).build()));
     }
 
-    /** The vCard changed: the next presence reads it again. */
-    void changed(EntityBareJid owner) {
-        hashes.remove(owner);
-    }
-
+    /** The vCard changed or the account went: the next presence reads it again. */
     void forget(EntityBareJid owner) {
         hashes.remove(owner);
     }

@@ -74,7 +74,7 @@ public final class VcardModule implements Module {
             }
             kv.put(owner, NS, KEY, xml);
         }
-        avatars.changed(owner);
+        avatars.forget(owner);
         return iq.result(null);
     }
 
