@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import org.jivesoftware.smack.packet.Message;
@@ -52,7 +53,7 @@ class WebSocketIT {
     void xmppJsOverWebSocketChatsWithSmackOverTcp() throws Exception {
         XMPPTCPConnection smack = server.connect("smackweb", "java-rocks", "desk");
         LinkedBlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
-        java.util.concurrent.atomic.AtomicReference<String> metricsMeanwhile = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<String> metricsMeanwhile = new AtomicReference<>();
         smack.addAsyncStanzaListener(s -> {
             Message m = (Message) s;
             metricsMeanwhile.set(server.server().scrapeMetrics()); // while the WebSocket session is on

@@ -26,11 +26,10 @@ final class FrameWriter implements XmlStreamListener {
     /** The frames for a piece of stream text; a piece always ends on an element boundary. */
     List<String> frames(String text) {
         frames.clear();
-        String rest = text;
-        if (rest.startsWith("<?xml")) parser = new XmlStreamParser(OWN_OUTPUT, this);
+        if (text.startsWith("<?xml")) parser = new XmlStreamParser(OWN_OUTPUT, this);
         if (parser == null) throw new IllegalStateException("stream text before the stream header: " + text);
         try {
-            parser.feed(rest.getBytes(StandardCharsets.UTF_8));
+            parser.feed(text.getBytes(StandardCharsets.UTF_8));
         } catch (XmlStreamException e) {
             throw new IllegalStateException("unreadable stream output: " + e.getMessage(), e);
         }
