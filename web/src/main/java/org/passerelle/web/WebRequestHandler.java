@@ -85,7 +85,9 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         if (status == HttpResponseStatus.METHOD_NOT_ALLOWED) res.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
         if (body != null) res.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*"); // XEP-0156 §3: readable cross-origin
         boolean keepAlive = status.code() < 400 && HttpUtil.isKeepAlive(req);
-        if (keepAlive) res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        // Say so when closing: HTTP/1.1 keeps connections by default, and a client that reuses one we
+        // close races the close and gets a reset instead of its next answer.
+        res.headers().set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
         var f = ctx.writeAndFlush(res);
         if (!keepAlive) f.addListener(ChannelFutureListener.CLOSE);
     }

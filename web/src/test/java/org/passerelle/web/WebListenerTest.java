@@ -60,7 +60,9 @@ class WebListenerTest {
 
     @Test
     void badRequestsGetErrorsAndNoListing() throws Exception {
-        assertThat(send(at("/")).statusCode()).isEqualTo(404);
+        var notFound = send(at("/"));
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(notFound.headers().firstValue("connection")).as("an error closes, and says so").hasValue("close");
         assertThat(send(at("/.well-known/")).statusCode()).isEqualTo(404);
         assertThat(send(at("/../etc/passwd")).statusCode()).isEqualTo(404);
         assertThat(send(at("/.well-known/host-meta").POST(HttpRequest.BodyPublishers.ofString("x"))).statusCode()).isEqualTo(405);
