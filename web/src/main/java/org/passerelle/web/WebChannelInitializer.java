@@ -4,11 +4,12 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 
 /** The pipeline of a new HTTP connection: [TLS] → HTTP codec → bounded aggregator → request handler. */
 final class WebChannelInitializer extends ChannelInitializer<Channel> {
-    /** No request we serve has a body yet; this bounds what a client can make us buffer. */
+    /** The body limit of requests to no module route; a route may ask for more (see {@link BodyLimit}). */
     static final int MAX_REQUEST_BYTES = 64 * 1024;
     private static final int REQUEST_TIMEOUT_SECONDS = 30;
 
@@ -26,7 +27,9 @@ final class WebChannelInitializer extends ChannelInitializer<Channel> {
         // Until a WebSocket upgrade replaces it: an HTTP connection that stays silent is closed.
         ch.pipeline().addLast("http-timeout", new ReadTimeoutHandler(REQUEST_TIMEOUT_SECONDS));
         ch.pipeline().addLast("http", new HttpServerCodec(4096, 8192, 8192));
+        ch.pipeline().addLast("body-limit", new BodyLimit(web.c2s().server().http()));
         ch.pipeline().addLast("aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES));
+        ch.pipeline().addLast("chunked", new ChunkedWriteHandler()); // file downloads (RouteCall)
         ch.pipeline().addLast("request", new WebRequestHandler(web, tls));
     }
 }

@@ -14,20 +14,27 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Answers one HTTP request at a time: the WebSocket upgrade at {@value #WEBSOCKET_PATH}, the two
- * host-meta documents, and errors for anything else (400 malformed, 404 unknown path, 405 wrong
- * method; 413 comes from the aggregator). Nothing is served from the file system.
+ * host-meta documents, the routes modules mounted (see {@link RouteCall}), and errors for anything
+ * else (400 malformed, 404 unknown path, 405 wrong method; 413 comes from the aggregator).
+ * Requests that a client pipelines while a route is running wait, so answers keep their order.
  */
 final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String WEBSOCKET_PATH = "/xmpp-websocket";
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}");
 
+    /** Pipelined requests kept while a route runs; a client that sends more is cut off. */
+    private static final int MAX_QUEUED = 4;
+
     private final WebContext web;
     private final boolean tls;
+    private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
+    private boolean routeRunning;
 
     WebRequestHandler(WebContext web, boolean tls) {
         this.web = web;
@@ -36,6 +43,15 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        if (routeRunning) {
+            if (queued.size() >= MAX_QUEUED) ctx.close();
+            else queued.add(req.retain());
+            return;
+        }
+        handle(ctx, req);
+    }
+
+    private void handle(ChannelHandlerContext ctx, FullHttpRequest req) {
         if (!req.decoderResult().isSuccess()) {
             respond(ctx, req, HttpResponseStatus.BAD_REQUEST, null, null);
             return;
@@ -45,8 +61,35 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
             case WEBSOCKET_PATH -> WebSocketUpgrade.upgrade(ctx, req, web, tls);
             case "/.well-known/host-meta" -> hostMeta(ctx, req, false);
             case "/.well-known/host-meta.json" -> hostMeta(ctx, req, true);
-            default -> respond(ctx, req, HttpResponseStatus.NOT_FOUND, null, null);
+            default -> route(ctx, req, path);
         }
+    }
+
+    private void route(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
+        var mount = web.c2s().server().http().find(path);
+        if (mount.isEmpty()) {
+            respond(ctx, req, HttpResponseStatus.NOT_FOUND, null, null);
+            return;
+        }
+        routeRunning = true;
+        RouteCall.run(ctx, req, mount.get(), web, tls, () -> {
+            routeRunning = false;
+            while (!routeRunning && !queued.isEmpty()) {
+                FullHttpRequest next = queued.poll();
+                try {
+                    if (ctx.channel().isActive()) handle(ctx, next);
+                } finally {
+                    next.release();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        queued.forEach(FullHttpRequest::release);
+        queued.clear();
+        ctx.fireChannelInactive();
     }
 
     @Override
@@ -77,14 +120,19 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
 
     static void respond(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String type, String body) {
+        respond(ctx, req.method().equals(HttpMethod.HEAD), status, type, body, HttpUtil.isKeepAlive(req));
+    }
+
+    static void respond(ChannelHandlerContext ctx, boolean head, HttpResponseStatus status, String type, String body,
+                        boolean keepAliveAsked) {
         String text = body != null ? body : status.code() + " " + status.reasonPhrase() + "\n";
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                ByteBufUtil.writeUtf8(ctx.alloc(), req.method().equals(HttpMethod.HEAD) ? "" : text));
+                ByteBufUtil.writeUtf8(ctx.alloc(), head ? "" : text));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, type != null ? type : "text/plain; charset=utf-8");
         res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
         if (status == HttpResponseStatus.METHOD_NOT_ALLOWED) res.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
         if (body != null) res.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*"); // XEP-0156 §3: readable cross-origin
-        boolean keepAlive = status.code() < 400 && HttpUtil.isKeepAlive(req);
+        boolean keepAlive = status.code() < 400 && keepAliveAsked;
         // Say so when closing: HTTP/1.1 keeps connections by default, and a client that reuses one we
         // close races the close and gets a reset instead of its next answer.
         res.headers().set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);

@@ -50,6 +50,8 @@ final class WebSocketUpgrade {
         handshaker.handshake(ctx.channel(), req);
         p.remove(ctx.handler());
         p.remove("http-timeout");
+        p.remove("body-limit");
+        p.remove("chunked");
         int idle = web.c2s().server().config().limits().idleTimeout();
         p.addLast("ws-aggregator", new WebSocketFrameAggregator(maxFrame));
         p.addLast("idle", new IdleStateHandler(idle, 0, 0, TimeUnit.SECONDS));

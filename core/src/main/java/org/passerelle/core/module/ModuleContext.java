@@ -60,6 +60,12 @@ public interface ModuleContext {
     /** Handles top-level non-stanza elements in {@code namespace} from authenticated clients (XEP-0352). */
     void streamElement(String namespace, BiConsumer<Session, Element> handler);
 
+    /**
+     * Serves HTTP requests under {@code prefix} on the web listeners (see {@link org.passerelle.core.http.HttpRoutes}),
+     * with request bodies up to {@code maxBodyBytes}.
+     */
+    void http(String prefix, int maxBodyBytes, org.passerelle.core.http.HttpRoute route);
+
     /** Runs when the module stops (closing a timer, a connection). */
     void onStop(Runnable action);
 }

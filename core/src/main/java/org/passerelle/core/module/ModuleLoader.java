@@ -132,6 +132,11 @@ public final class ModuleLoader implements AutoCloseable {
 
         @Override public void onStop(Runnable action) { undo.add(action); }
 
+        @Override
+        public void http(String prefix, int maxBodyBytes, org.passerelle.core.http.HttpRoute route) {
+            undo.add(server.http().mount(prefix, maxBodyBytes, route));
+        }
+
         @Override public void streamFeature(StreamFeature feature) { server.features().addStreamFeature(feature); }
 
         @Override

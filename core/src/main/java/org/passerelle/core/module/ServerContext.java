@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.passerelle.core.auth.Accounts;
 import org.passerelle.core.config.ServerConfig;
 import org.passerelle.core.event.EventBus;
+import org.passerelle.core.http.HttpRoutes;
 import org.passerelle.core.metrics.Metrics;
 import org.passerelle.core.routing.ClientStanzas;
 import org.passerelle.core.routing.Domains;
@@ -23,10 +24,11 @@ import org.passerelle.core.store.Stores;
  * @param workers   runs blocking work (virtual threads)
  * @param scheduler timers (timeouts, expiry); hand real work on to {@code workers}
  * @param metrics   the server's meters (docs/METRICS.md)
+ * @param http      the HTTP routes modules mount, served by the web listeners
  */
 public record ServerContext(ServerConfig config, Domains domains, Router router, ClientStanzas clientStanzas,
                             SessionRegistry sessions, Hooks hooks, IqDispatcher iqs, IqTracker iqTracker,
                             EventBus events, Stores stores, Accounts accounts, Features features, Clock clock,
                             ExecutorService workers, ScheduledExecutorService scheduler,
-                            Metrics metrics) {
+                            Metrics metrics, HttpRoutes http) {
 }

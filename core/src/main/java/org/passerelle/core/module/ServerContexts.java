@@ -8,6 +8,7 @@ import org.jxmpp.jid.DomainBareJid;
 import org.passerelle.core.auth.Accounts;
 import org.passerelle.core.config.ServerConfig;
 import org.passerelle.core.event.EventBus;
+import org.passerelle.core.http.HttpRoutes;
 import org.passerelle.core.metrics.Metrics;
 import org.passerelle.core.routing.ClientStanzas;
 import org.passerelle.core.routing.Domains;
@@ -44,6 +45,6 @@ public final class ServerContexts {
                 events, stores, accounts, new Features(), clock,
                 Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("worker-", 0).factory()),
                 Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("timer").daemon().factory()),
-                metrics);
+                metrics, new HttpRoutes());
     }
 }

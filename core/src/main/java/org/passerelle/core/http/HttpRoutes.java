@@ -1,0 +1,43 @@
+package org.passerelle.core.http;
+
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The routes mounted by modules, matched by the longest path prefix. A prefix ending in
+ * {@code /} matches what is below it; one without matches only itself and below
+ * ({@code /admin} matches {@code /admin} and {@code /admin/x}, not {@code /administrator}).
+ */
+public final class HttpRoutes {
+    /** What a route accepts besides its handler. */
+    public record Mount(String prefix, int maxBodyBytes, HttpRoute route) {
+        public Mount {
+            if (!prefix.startsWith("/")) throw new IllegalArgumentException("an HTTP prefix starts with /: " + prefix);
+            if (maxBodyBytes < 0) throw new IllegalArgumentException("negative body limit");
+        }
+
+        boolean matches(String path) {
+            if (!path.startsWith(prefix)) return false;
+            return prefix.endsWith("/") || path.length() == prefix.length() || path.charAt(prefix.length()) == '/';
+        }
+    }
+
+    private final CopyOnWriteArrayList<Mount> mounts = new CopyOnWriteArrayList<>();
+
+    /** Mounts a route; the returned action unmounts it. Two routes on one prefix are a wiring error. */
+    public Runnable mount(String prefix, int maxBodyBytes, HttpRoute route) {
+        Mount m = new Mount(prefix, maxBodyBytes, route);
+        synchronized (mounts) {
+            if (mounts.stream().anyMatch(o -> o.prefix().equals(prefix))) {
+                throw new IllegalStateException("HTTP prefix already mounted: " + prefix);
+            }
+            mounts.add(m);
+        }
+        return () -> mounts.remove(m);
+    }
+
+    public Optional<Mount> find(String path) {
+        return mounts.stream().filter(m -> m.matches(path)).max(Comparator.comparingInt(m -> m.prefix().length()));
+    }
+}

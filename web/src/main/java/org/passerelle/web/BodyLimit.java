@@ -1,0 +1,38 @@
+package org.passerelle.web;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import org.passerelle.core.http.HttpRoutes;
+
+/**
+ * Sets the body limit of each request before it is aggregated: a module's route says how much
+ * it accepts (an upload: its file size limit), everything else gets {@link WebChannelInitializer#MAX_REQUEST_BYTES}.
+ * The aggregator is swapped between requests, never while one is being read, and it answers
+ * 413 itself (by Content-Length before reading, or when a chunked body outgrows the limit).
+ */
+final class BodyLimit extends ChannelInboundHandlerAdapter {
+    private final HttpRoutes routes;
+    private int current = WebChannelInitializer.MAX_REQUEST_BYTES;
+
+    BodyLimit(HttpRoutes routes) {
+        this.routes = routes;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest req) {
+            int limit = routes.find(new QueryStringDecoder(req.uri()).path())
+                    .map(HttpRoutes.Mount::maxBodyBytes)
+                    .map(m -> Math.max(m, WebChannelInitializer.MAX_REQUEST_BYTES))
+                    .orElse(WebChannelInitializer.MAX_REQUEST_BYTES);
+            if (limit != current && ctx.pipeline().get("aggregator") != null) {
+                ctx.pipeline().replace("aggregator", "aggregator", new HttpObjectAggregator(limit));
+                current = limit;
+            }
+        }
+        ctx.fireChannelRead(msg);
+    }
+}

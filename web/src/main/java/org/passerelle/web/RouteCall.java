@@ -1,0 +1,121 @@
+package org.passerelle.web;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.stream.ChunkedNioFile;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.passerelle.core.http.HttpAnswer;
+import org.passerelle.core.http.HttpCall;
+import org.passerelle.core.http.HttpRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a module's route for one request: the request is copied off Netty's buffers on the event
+ * loop, the route runs on a worker thread, and the answer is written back on the event loop.
+ * A route that fails answers 500 without details (they are logged).
+ */
+final class RouteCall {
+    private static final Logger LOG = LoggerFactory.getLogger(RouteCall.class);
+
+    private RouteCall() {
+    }
+
+    /** Calls {@code mount} for {@code req}; {@code done} runs on the event loop once the answer is written out. */
+    static void run(ChannelHandlerContext ctx, FullHttpRequest req, HttpRoutes.Mount mount, WebContext web, boolean tls,
+                    Runnable done) {
+        HttpCall call = call(ctx, req, tls);
+        boolean head = req.method().equals(HttpMethod.HEAD);
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        web.c2s().server().workers().execute(() -> {
+            HttpAnswer answer;
+            try {
+                answer = mount.route().handle(call);
+            } catch (Exception | Error e) {
+                LOG.warn("HTTP route {} failed on {} {}", mount.prefix(), call.method(), call.path(), e);
+                answer = HttpAnswer.status(500, "Internal Server Error");
+            }
+            HttpAnswer a = answer;
+            ctx.executor().execute(() -> {
+                write(ctx, a, head, keepAlive);
+                done.run();
+            });
+        });
+    }
+
+    private static HttpCall call(ChannelHandlerContext ctx, FullHttpRequest req, boolean tls) {
+        QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        req.headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new java.util.ArrayList<>())
+                .add(h.getValue()));
+        String host = req.headers().get(HttpHeaderNames.HOST, "localhost");
+        return new HttpCall(req.method().name(), uri.path(), uri.parameters(), headers, ByteBufUtil.getBytes(req.content()),
+                (InetSocketAddress) ctx.channel().remoteAddress(), (tls ? "https://" : "http://") + host, tls);
+    }
+
+    private static void write(ChannelHandlerContext ctx, HttpAnswer a, boolean head, boolean keepAliveAsked) {
+        if (!ctx.channel().isActive()) return;
+        boolean keepAlive = keepAliveAsked && a.status() < 400;
+        HttpResponseStatus status = HttpResponseStatus.valueOf(a.status());
+        FileChannel file = null;
+        long length = a.body() != null ? a.body().length : 0;
+        if (a.file() != null) {
+            try {
+                file = FileChannel.open(a.file(), StandardOpenOption.READ);
+                length = file.size();
+            } catch (IOException e) {
+                LOG.warn("cannot read {}", a.file(), e);
+                WebRequestHandler.respond(ctx, head, HttpResponseStatus.NOT_FOUND, null, null, keepAlive);
+                return;
+            }
+        }
+        HttpResponse res = file != null || head ? new DefaultHttpResponse(HttpVersion.HTTP_1_1, status)
+                : new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(a.body()));
+        a.headers().forEach((k, v) -> res.headers().set(k, v));
+        res.headers().set(HttpHeaderNames.CONTENT_LENGTH, length);
+        res.headers().set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
+        ctx.write(res);
+        if (file != null && !head) {
+            try {
+                ctx.write(new ChunkedNioFile(file));
+            } catch (IOException e) {
+                ctx.close();
+                return;
+            }
+        } else if (file != null) {
+            closeQuietly(file);
+        }
+        var f = res instanceof DefaultFullHttpResponse ? ctx.writeAndFlush(Unpooled.EMPTY_BUFFER)
+                : ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        if (!keepAlive) f.addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private static void closeQuietly(FileChannel f) {
+        try {
+            f.close();
+        } catch (IOException ignored) {
+            // read-only channel: nothing was written
+        }
+    }
+}
