@@ -20,6 +20,8 @@ class ServerMetricsTest {
                 listeners:
                   c2s: {host: 127.0.0.1, port: 0}
                   c2sDirectTls: {enabled: false}
+                  http: {enabled: false}
+                  https: {enabled: false}
                 """, "test");
         try (PasserelleServer server = PasserelleServer.start(config, DataDirectory.open(dir))) {
             server.context().accounts().create(Jids.of("alice@localhost").asEntityBareJidOrThrow(), "secret", false);
