@@ -18,7 +18,11 @@ final class Socks5Handshake {
     private Socks5Handshake() {
     }
 
-    /** Reads the greeting and the CONNECT request and answers both; returns the stream hash. */
+    /**
+     * Reads the greeting and the CONNECT request and answers the greeting; returns the stream hash.
+     * The CONNECT is answered by {@link #connected} or {@link #refused} once the connection waits for
+     * its pair: a client that got "succeeded" may ask for activation at once.
+     */
     static String accept(InputStream rawIn, OutputStream out) throws IOException {
         DataInputStream in = new DataInputStream(rawIn);
         if (in.readUnsignedByte() != VERSION) throw new IOException("not SOCKS5");
@@ -52,8 +56,15 @@ final class Socks5Handshake {
             reply(out, NOT_ALLOWED, "");
             throw new IOException("address is not a SHA-1 hex digest");
         }
-        reply(out, SUCCEEDED, hash);
         return hash;
+    }
+
+    static void connected(OutputStream out, String hash) throws IOException {
+        reply(out, SUCCEEDED, hash);
+    }
+
+    static void refused(OutputStream out) throws IOException {
+        reply(out, NOT_ALLOWED, "");
     }
 
     private static void reply(OutputStream out, int code, String address) throws IOException {

@@ -88,7 +88,11 @@ final class Socks5Listener implements AutoCloseable {
                 joined = rendezvous.join(hash, s);
                 handshaking.remove(s);
             }
-            if (!joined) throw new IOException("a third connection for one stream");
+            if (!joined) {
+                Socks5Handshake.refused(s.getOutputStream());
+                throw new IOException("a third connection for one stream");
+            }
+            Socks5Handshake.connected(s.getOutputStream(), hash);
         } catch (IOException e) {
             LOG.debug("SOCKS5 connection from {} refused: {}", s.getRemoteSocketAddress(), e.getMessage());
             if (hash != null) rendezvous.leave(hash, s);

@@ -20,8 +20,10 @@ class Socks5HandshakeTest {
     }
 
     @Test
-    void acceptsNoAuthConnectToAHash() throws IOException {
+    void acceptsNoAuthConnectToAHashAndAnswersItOnlyWhenToldTo() throws IOException {
         assertEquals(HASH, accept(Socks5Client.request(HASH)));
+        assertArrayEquals(new byte[] {5, 0}, out.toByteArray(), "only the greeting is answered until the pairing is ready");
+        Socks5Handshake.connected(out, HASH);
         byte[] replies = out.toByteArray();
         assertArrayEquals(new byte[] {5, 0}, Arrays.copyOf(replies, 2));
         assertArrayEquals(new byte[] {5, 0, 0, 3, 40}, Arrays.copyOfRange(replies, 2, 7));
