@@ -2,12 +2,21 @@ package org.passerelle.modules.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.passerelle.core.http.HttpAnswer;
+import org.passerelle.core.http.HttpCall;
+import org.passerelle.core.http.HttpRoute;
+import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.testing.TestServer;
@@ -164,6 +173,29 @@ class UploadModuleTest {
         TestSession carol = server.login("carol@localhost/c");
         server.send(carol, request("f", "1", null));
         assertThat(carol.next().type()).as("another account").isEqualTo("result");
+    }
+
+    @Test
+    void theMountedRouteTakesTheUploadAndDeletingTheAccountDeletesTheFile() throws Exception {
+        start("");
+        TestSession alice = server.login("alice@localhost/a");
+        server.send(alice, request("note.txt", "5", "text/plain"));
+        Element put = alice.next().element().child("slot", NS).child("put", NS);
+        String path = URI.create(put.attr("url")).getPath();
+        HttpRoute route = server.context().http().find(path).orElseThrow().route();
+        HttpAnswer created = route.handle(call("PUT", path, "hello".getBytes(StandardCharsets.UTF_8),
+                Map.of("authorization", List.of(put.childText("header", NS)), "content-type", List.of("text/plain"))));
+        assertThat(created.status()).isEqualTo(201);
+        HttpAnswer get = route.handle(call("GET", path, new byte[0], Map.of()));
+        assertThat(Files.readString(get.file())).isEqualTo("hello");
+
+        server.context().accounts().delete(Jids.of("alice@localhost").asEntityBareJidOrThrow());
+        assertThat(get.file()).doesNotExist();
+        assertThat(route.handle(call("GET", path, new byte[0], Map.of())).status()).isEqualTo(404);
+    }
+
+    private static HttpCall call(String method, String path, byte[] body, Map<String, List<String>> headers) {
+        return new HttpCall(method, path, Map.of(), headers, body, new InetSocketAddress("127.0.0.1", 1), "https://localhost:5443", true);
     }
 
     @Test
