@@ -53,7 +53,7 @@ public final class PasserelleServer implements AutoCloseable {
     public static PasserelleServer start(ServerConfig config, DataDirectory data) throws Exception {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Stores stores = SqlStores.open(config.storage(), data.root(), meters);
-        ServerContext context = ServerContexts.create(config, stores, Clock.systemUTC(), new Metrics(meters));
+        ServerContext context = ServerContexts.create(config, stores, Clock.systemUTC(), new Metrics(meters), data.root());
         ModuleLoader modules = new ModuleLoader(context);
         PasserelleServer server = new PasserelleServer(context, stores, modules, EventLoops.create(1), EventLoops.create(0));
         try {
@@ -83,6 +83,7 @@ public final class PasserelleServer implements AutoCloseable {
         if (!l.enabled()) return;
         WebListener listener = bindOrExplain(l, () -> WebListener.bind(web, boss, io, l.host(), l.port(), tls));
         webListeners.add(listener);
+        context.http().listening(tls, listener.port());
         LOG.info("listening for web clients on {}:{} ({}, XMPP over WebSocket at /xmpp-websocket)", l.host(), listener.port(),
                 tls ? "HTTPS" : "HTTP");
     }

@@ -2,6 +2,7 @@ package org.passerelle.core.http;
 
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -24,6 +25,20 @@ public final class HttpRoutes {
     }
 
     private final CopyOnWriteArrayList<Mount> mounts = new CopyOnWriteArrayList<>();
+    private volatile int httpPort = -1;
+    private volatile int httpsPort = -1;
+
+    /** Called by the wiring once a web listener is bound, so modules can build links to it (upload slots). */
+    public void listening(boolean tls, int port) {
+        if (tls) httpsPort = port;
+        else httpPort = port;
+    }
+
+    /** The bound port of the HTTP (or, with {@code tls}, HTTPS) web listener, if one is on. */
+    public OptionalInt port(boolean tls) {
+        int p = tls ? httpsPort : httpPort;
+        return p < 0 ? OptionalInt.empty() : OptionalInt.of(p);
+    }
 
     /** Mounts a route; the returned action unmounts it. Two routes on one prefix are a wiring error. */
     public Runnable mount(String prefix, int maxBodyBytes, HttpRoute route) {

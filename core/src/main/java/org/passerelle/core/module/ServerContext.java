@@ -1,5 +1,6 @@
 package org.passerelle.core.module;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,10 +26,12 @@ import org.passerelle.core.store.Stores;
  * @param scheduler timers (timeouts, expiry); hand real work on to {@code workers}
  * @param metrics   the server's meters (docs/METRICS.md)
  * @param http      the HTTP routes modules mount, served by the web listeners
+ * @param dataDirectory the server's data directory, where modules keep files (uploads); null when
+ *                  there is none (unit tests): such a module then needs an absolute path in its options
  */
 public record ServerContext(ServerConfig config, Domains domains, Router router, ClientStanzas clientStanzas,
                             SessionRegistry sessions, Hooks hooks, IqDispatcher iqs, IqTracker iqTracker,
                             EventBus events, Stores stores, Accounts accounts, Features features, Clock clock,
                             ExecutorService workers, ScheduledExecutorService scheduler,
-                            Metrics metrics, HttpRoutes http) {
+                            Metrics metrics, HttpRoutes http, Path dataDirectory) {
 }

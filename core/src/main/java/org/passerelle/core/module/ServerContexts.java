@@ -1,5 +1,6 @@
 package org.passerelle.core.module;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -31,6 +32,11 @@ public final class ServerContexts {
 
     /** As above, with the meters in a registry chosen by the caller (the server's Prometheus one). */
     public static ServerContext create(ServerConfig config, Stores stores, Clock clock, Metrics metrics) {
+        return create(config, stores, clock, metrics, null);
+    }
+
+    /** As above, with the data directory where modules keep their files. */
+    public static ServerContext create(ServerConfig config, Stores stores, Clock clock, Metrics metrics, Path dataDirectory) {
         Set<DomainBareJid> hosted = new LinkedHashSet<>();
         config.domains().forEach(d -> hosted.add(Jids.of(d.name()).asDomainBareJid()));
         Domains domains = new Domains(hosted);
@@ -45,6 +51,6 @@ public final class ServerContexts {
                 events, stores, accounts, new Features(), clock,
                 Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("worker-", 0).factory()),
                 Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("timer").daemon().factory()),
-                metrics, new HttpRoutes());
+                metrics, new HttpRoutes(), dataDirectory);
     }
 }

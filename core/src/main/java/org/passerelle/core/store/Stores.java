@@ -13,6 +13,7 @@ public interface Stores extends AutoCloseable {
     ArchiveStore archive();
     RoomStore rooms();
     PubsubStore pubsub();
+    UploadStore uploads();
 
     /** A name for logs: "sqlite:/path/to/passerelle.db", "postgresql://host/db". */
     String description();

@@ -108,6 +108,7 @@ public final class MemoryStores implements Stores {
     };
 
     private final PubsubStore pubsubStore = new MemoryPubsubStore();
+    private final MemoryUploadStore uploadStore = new MemoryUploadStore();
 
     @Override public AccountStore accounts() { return accountStore; }
     @Override public RosterStore roster() { return rosterStore; }
@@ -116,6 +117,7 @@ public final class MemoryStores implements Stores {
     @Override public ArchiveStore archive() { return archiveStore; }
     @Override public org.passerelle.core.store.RoomStore rooms() { return roomStore; }
     @Override public PubsubStore pubsub() { return pubsubStore; }
+    @Override public org.passerelle.core.store.UploadStore uploads() { return uploadStore; }
     @Override public String description() { return "memory"; }
     @Override public void close() { }
 }

@@ -20,6 +20,7 @@ import org.passerelle.core.store.RoomStore;
 import org.passerelle.core.store.PubsubStore;
 import org.passerelle.core.store.RosterStore;
 import org.passerelle.core.store.Stores;
+import org.passerelle.core.store.UploadStore;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -42,6 +43,7 @@ public final class SqlStores implements Stores {
     private final SqlArchiveStore archive;
     private final SqlRoomStore rooms;
     private final SqlPubsubStore pubsub;
+    private final SqlUploadStore uploads;
 
     private SqlStores(SqlDatabase db, String description) {
         this.db = db;
@@ -53,6 +55,7 @@ public final class SqlStores implements Stores {
         this.archive = new SqlArchiveStore(db);
         this.rooms = new SqlRoomStore(db);
         this.pubsub = new SqlPubsubStore(db);
+        this.uploads = new SqlUploadStore(db);
     }
 
     /**
@@ -182,6 +185,7 @@ public final class SqlStores implements Stores {
     @Override public ArchiveStore archive() { return archive; }
     @Override public RoomStore rooms() { return rooms; }
     @Override public PubsubStore pubsub() { return pubsub; }
+    @Override public UploadStore uploads() { return uploads; }
 
     @Override public String description() { return description; }
 

@@ -1,0 +1,204 @@
+package org.passerelle.modules.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.passerelle.core.http.HttpAnswer;
+import org.passerelle.core.http.HttpCall;
+import org.passerelle.core.stanza.Jids;
+import org.passerelle.core.stanza.StanzaException;
+import org.passerelle.core.store.UploadStore;
+import org.passerelle.core.testing.MemoryStores;
+import org.passerelle.xml.Element;
+
+/** The HTTP side called with HttpCall objects, on a clock the test moves. */
+class UploadRouteTest {
+    private static final String NS = UploadModule.NS;
+
+    @TempDir
+    Path dir;
+    private final MovableClock clock = new MovableClock();
+    private final UploadStore store = new MemoryStores().uploads();
+    private final UploadOptions options = new UploadOptions(null, null, 1000L, 2000L, 2, 300, null, null, null, null);
+    private DiskFileStorage files;
+    private SlotRequests slots;
+    private UploadRoute route;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        files = new DiskFileStorage(dir);
+        slots = new SlotRequests(options, store, clock, d -> "https://" + d + ":5443");
+        route = new UploadRoute(store, files, clock, options);
+    }
+
+    /** A slot as the module hands it out: the PUT path and the Authorization value. */
+    private record Slot(String path, String authorization) {
+        String id() {
+            return path.split("/")[2];
+        }
+    }
+
+    private Slot slot(String name, long size, String type) throws StanzaException {
+        Element request = Element.builder("request", NS).attr("filename", name).attr("size", Long.toString(size))
+                .attr("content-type", type).build();
+        Element put = slots.slot(Jids.of("alice@localhost/a"), Jids.of("localhost").asDomainBareJid(), request).child("put", NS);
+        String url = put.attr("url");
+        return new Slot(java.net.URI.create(url).getPath(), put.childText("header", NS));
+    }
+
+    private HttpAnswer call(String method, String path, byte[] body, String... headers) throws Exception {
+        Map<String, List<String>> h = new LinkedHashMap<>();
+        for (int i = 0; i < headers.length; i += 2) h.put(headers[i].toLowerCase(), List.of(headers[i + 1]));
+        if (body.length > 0 && !h.containsKey("content-length")) h.put("content-length", List.of(Integer.toString(body.length)));
+        return route.handle(new HttpCall(method, path, Map.of(), h, body, new InetSocketAddress("127.0.0.1", 1), "https://localhost:5443", true));
+    }
+
+    private HttpAnswer put(Slot s, byte[] body, String type) throws Exception {
+        return call("PUT", s.path(), body, "Authorization", s.authorization(), "Content-Type", type);
+    }
+
+    private static byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) b[i] = (byte) i;
+        return b;
+    }
+
+    @Test
+    void aPutThenGetAndHeadServeTheFileWithSafeHeaders() throws Exception {
+        Slot s = slot("photo.jpg", 500, "image/jpeg");
+        assertThat(call("GET", s.path(), new byte[0]).status()).as("nothing before the PUT").isEqualTo(404);
+        HttpAnswer created = put(s, bytes(500), "image/jpeg");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.headers()).containsEntry("access-control-allow-origin", "*");
+
+        HttpAnswer get = call("GET", s.path(), new byte[0]);
+        assertThat(get.status()).isEqualTo(200);
+        assertThat(Files.readAllBytes(get.file())).isEqualTo(bytes(500));
+        assertThat(get.headers()).containsEntry("content-type", "image/jpeg").containsEntry("x-content-type-options", "nosniff")
+                .containsEntry("content-security-policy", "default-src 'none'").containsKey("cache-control")
+                .containsEntry("access-control-allow-origin", "*").doesNotContainKey("content-disposition");
+        assertThat(call("HEAD", s.path(), new byte[0]).headers()).containsEntry("content-type", "image/jpeg");
+        assertThat(call("GET", "/upload/" + s.id() + "/other-name", new byte[0]).status()).as("only the id counts").isEqualTo(200);
+        assertThat(get.file()).as("stored under the id, inside the directory").hasFileName(s.id()).startsWith(dir);
+    }
+
+    @Test
+    void scriptableTypesAreDownloadedAsAttachments() throws Exception {
+        for (String type : new String[] {"text/html", "image/svg+xml"}) {
+            Slot s = slot("page <1>.html", 4, type);
+            assertThat(put(s, "<b/>".getBytes(StandardCharsets.UTF_8), type).status()).isEqualTo(201);
+            HttpAnswer get = call("GET", s.path(), new byte[0]);
+            assertThat(get.headers()).as(type).containsEntry("content-type", "application/octet-stream")
+                    .containsEntry("content-disposition", "attachment; filename*=UTF-8''page%20%3C1%3E.html");
+        }
+    }
+
+    @Test
+    void aPutNeedsAnUnusedSlotItsTokenSizeAndType() throws Exception {
+        Slot s = slot("a.png", 10, "image/png");
+        assertThat(call("PUT", "/upload/AAAAAAAAAAAAAAAAAAAAAA/a.png", bytes(10), "Authorization", s.authorization(), "Content-Type", "image/png")
+                .status()).as("no such slot").isEqualTo(404);
+        assertThat(call("PUT", s.path(), bytes(10), "Content-Type", "image/png").status()).as("no token").isEqualTo(403);
+        assertThat(call("PUT", s.path(), bytes(10), "Authorization", s.authorization() + "x", "Content-Type", "image/png").status())
+                .as("wrong token").isEqualTo(403);
+        assertThat(put(s, bytes(9), "image/png").status()).as("too short").isEqualTo(400);
+        assertThat(put(s, bytes(11), "image/png").status()).as("larger than the slot").isEqualTo(413);
+        assertThat(put(s, bytes(10), "image/gif").status()).as("another type").isEqualTo(400);
+        assertThat(call("PUT", s.path(), bytes(10), "Authorization", s.authorization(), "Content-Type", "image/png", "Content-Length", "11")
+                .status()).as("length and body differ").isEqualTo(400);
+        assertThat(put(s, bytes(10), "image/png").status()).isEqualTo(201);
+        assertThat(put(s, bytes(10), "image/png").status()).as("a slot is used once").isEqualTo(409);
+        assertThat(Files.readAllBytes(files.file(s.id()))).isEqualTo(bytes(10));
+    }
+
+    @Test
+    void anExpiredSlotTakesNoUpload() throws Exception {
+        Slot s = slot("a.bin", 3, null);
+        clock.add(Duration.ofSeconds(301));
+        assertThat(put(s, bytes(3), "application/octet-stream").status()).isEqualTo(404);
+        assertThat(files.file(s.id())).isNull();
+    }
+
+    @Test
+    void traversalInThePathReachesNothing() throws Exception {
+        Slot s = slot("../../etc/passwd", 3, null);
+        assertThat(s.path()).endsWith("/passwd");
+        assertThat(put(s, bytes(3), "application/octet-stream").status()).isEqualTo(201);
+        for (String path : new String[] {"/upload/../../etc/passwd", "/upload/" + s.id() + "..", "/upload/../" + s.id(),
+                "/upload/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/upload/..", "/upload/", "/upload", "/upload/" + s.id().substring(1),
+                "/upload/" + s.id() + "\u0000", "/upload/" + s.id().substring(0, 21) + "/"}) {
+            assertThat(call("GET", path, new byte[0]).status()).as(path).isEqualTo(404);
+        }
+        assertThat(call("GET", "/upload/" + s.id() + "/..%2f..%2fetc%2fpasswd", new byte[0]).status())
+                .as("the name part is ignored").isEqualTo(200);
+    }
+
+    @Test
+    void optionsAnswersThePreflightAndOtherMethodsAre405() throws Exception {
+        HttpAnswer pre = call("OPTIONS", "/upload/x/y", new byte[0]);
+        assertThat(pre.status()).isEqualTo(200);
+        assertThat(pre.headers()).containsEntry("access-control-allow-origin", "*")
+                .containsEntry("access-control-allow-methods", "GET, PUT, HEAD, OPTIONS")
+                .containsEntry("access-control-allow-headers", "Authorization, Content-Type");
+        assertThat(call("DELETE", "/upload/x/y", new byte[0]).status()).isEqualTo(405);
+    }
+
+    @Test
+    void cleanupDeletesExpiredFilesAndUnusedSlotsAndAnAccountsFiles() throws Exception {
+        Cleanup cleanup = new Cleanup(store, files, clock);
+        Slot old = slot("old.bin", 1, null);
+        Slot unused = slot("never.bin", 1, null);
+        assertThat(put(old, bytes(1), "application/octet-stream").status()).isEqualTo(201);
+        clock.add(Duration.ofDays(1));
+        Slot kept = slot("new.bin", 1, null);
+        assertThat(put(kept, bytes(1), "application/octet-stream").status()).isEqualTo(201);
+        clock.add(Duration.ofDays(1).plusSeconds(1)); // old is 2 days old: expireDays is 2
+
+        assertThat(cleanup.expired()).isEqualTo(2);
+        assertThat(files.file(old.id())).isNull();
+        assertThat(store.find(old.id())).isEmpty();
+        assertThat(store.find(unused.id())).isEmpty();
+        assertThat(call("GET", old.path(), new byte[0]).status()).isEqualTo(404);
+        assertThat(call("GET", kept.path(), new byte[0]).status()).isEqualTo(200);
+
+        cleanup.accountDeleted(Jids.of("alice@localhost").asEntityBareJidOrThrow());
+        assertThat(files.file(kept.id())).isNull();
+        assertThat(call("GET", kept.path(), new byte[0]).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aStaleTemporaryIsRemovedAFreshOneKept() throws Exception {
+        Path stale = Files.createFile(dir.resolve("tmp").resolve("x.part"));
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path fresh = Files.createFile(dir.resolve("tmp").resolve("y.part"));
+        assertThat(files.deleteStaleTemporaries(Instant.now(), Duration.ofHours(1))).isEqualTo(1);
+        assertThat(stale).doesNotExist();
+        assertThat(fresh).exists();
+    }
+
+    /** A clock the test moves forward. */
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-26T08:00:00Z");
+
+        void add(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override public Instant instant() { return now; }
+        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
+        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+    }
+}
