@@ -9,7 +9,8 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.commands.AdHocCommand;
 import org.jivesoftware.smackx.commands.AdHocCommandManager;
 import org.jivesoftware.smackx.commands.AdHocCommandNote;
-import org.jivesoftware.smackx.commands.RemoteCommand;
+import org.jivesoftware.smackx.commands.AdHocCommandResult;
+import org.jivesoftware.smackx.commands.packet.AdHocCommandData;
 import org.jivesoftware.smackx.disco.packet.DiscoverItems;
 import org.jivesoftware.smackx.xdata.FormField;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
@@ -47,30 +48,29 @@ class AdminIT {
         assertThat(listed.getItems()).extracting(DiscoverItems.Item::getNode).contains(ADD_USER,
                 "http://jabber.org/protocol/admin#delete-user", "http://jabber.org/protocol/admin#change-user-password");
 
-        RemoteCommand add = commands.getRemoteCommand(domain, ADD_USER);
-        add.execute();
-        assertThat(add.getStatus()).isEqualTo(AdHocCommand.Status.executing);
-        assertThat(add.getForm().getFields()).extracting(FormField::getFieldName)
+        AdHocCommand add = commands.getRemoteCommand(domain, ADD_USER);
+        AdHocCommandResult started = add.execute();
+        assertThat(started.getResponse().getStatus()).isEqualTo(AdHocCommandData.Status.executing);
+        assertThat(started.getResponse().getForm().getFields()).extracting(FormField::getFieldName)
                 .contains("FORM_TYPE", "accountjid", "password", "password-verify");
-        FillableForm form = new FillableForm(add.getForm());
+        FillableForm form = started.asExecutingOrThrow().getFillableForm();
         form.setAnswer("accountjid", "newbie@localhost");
         form.setAnswer("password", "fresh-pw");
         form.setAnswer("password-verify", "fresh-pw");
-        add.complete(form);
-        assertThat(add.getStatus()).isEqualTo(AdHocCommand.Status.completed);
-        assertThat(add.getNotes()).extracting(AdHocCommandNote::getValue).anyMatch(v -> v.contains("newbie@localhost"));
+        AdHocCommandResult done = add.complete(form.getSubmitForm());
+        assertThat(done.getResponse().getStatus()).isEqualTo(AdHocCommandData.Status.completed);
+        assertThat(done.getResponse().getNotes()).extracting(AdHocCommandNote::getValue).anyMatch(v -> v.contains("newbie@localhost"));
 
         XMPPTCPConnection newbie = server.connect("newbie", "fresh-pw", "first-login");
         assertThat(newbie.isAuthenticated()).isTrue();
         newbie.disconnect();
 
-        RemoteCommand again = commands.getRemoteCommand(domain, ADD_USER);
-        again.execute();
-        FillableForm twice = new FillableForm(again.getForm());
+        AdHocCommand again = commands.getRemoteCommand(domain, ADD_USER);
+        FillableForm twice = again.execute().asExecutingOrThrow().getFillableForm();
         twice.setAnswer("accountjid", "newbie@localhost");
         twice.setAnswer("password", "other");
         twice.setAnswer("password-verify", "other");
-        assertThatThrownBy(() -> again.complete(twice)).isInstanceOfSatisfying(XMPPErrorException.class,
+        assertThatThrownBy(() -> again.complete(twice.getSubmitForm())).isInstanceOfSatisfying(XMPPErrorException.class,
                 e -> assertThat(e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.conflict));
         admin.disconnect();
     }
@@ -81,7 +81,7 @@ class AdminIT {
         AdHocCommandManager commands = AdHocCommandManager.getAddHocCommandsManager(user);
         assertThat(commands.discoverCommands(domain).getItems()).extracting(DiscoverItems.Item::getNode)
                 .noneMatch(node -> node.startsWith("http://jabber.org/protocol/admin#"));
-        RemoteCommand add = commands.getRemoteCommand(domain, ADD_USER);
+        AdHocCommand add = commands.getRemoteCommand(domain, ADD_USER);
         assertThatThrownBy(add::execute).isInstanceOfSatisfying(XMPPErrorException.class,
                 e -> assertThat(e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.forbidden));
         user.disconnect();

@@ -45,7 +45,7 @@ class MamAccountIT {
     }
 
     private static List<String> archived(XMPPTCPConnection owner) throws Exception {
-        return MamManager.getInstanceFor(owner).queryArchive(MamQueryArgs.builder().build())
+        return Mam.of(owner).queryArchive(MamQueryArgs.builder().build())
                 .getMessages().stream().map(Message::getBody).toList();
     }
 
@@ -56,7 +56,7 @@ class MamAccountIT {
         XMPPTCPConnection paul = server.connect("paul", "p-pw", "phone");
         XMPPTCPConnection quinn = server.connect("quinn", "q-pw", "pc");
         chat(paul, quinn, "before ", 2);
-        MamManager.getInstanceFor(paul).setDefaultBehavior(DefaultBehavior.never);
+        Mam.setDefault(paul, DefaultBehavior.never);
         assertThat(archived(paul)).containsExactly("before 0", "before 1");
 
         // Not AccountManager.deleteAccount(): Smack 4.4's collector drops a result read just before
@@ -69,11 +69,11 @@ class MamAccountIT {
         assertThat(server.server().context().accounts().exists(paulJid)).isFalse();
         server.user("paul", "new-pw");
         XMPPTCPConnection again = server.connect("paul", "new-pw", "phone");
-        MamManager mam = MamManager.getInstanceFor(again);
+        MamManager mam = Mam.of(again);
         MamQuery empty = mam.queryArchive(MamQueryArgs.builder().build());
         assertThat(empty.getMessages()).isEmpty();
         assertThat(empty.isComplete()).isTrue();
-        assertThat(mam.retrieveArchivingPreferences().asMamPrefs().getDefaultBehavior())
+        assertThat(Mam.prefs(again).getDefault())
                 .as("preferences went with the account").isEqualTo(DefaultBehavior.always);
         assertThat(archived(quinn)).as("the peer keeps its own copies").containsExactly("before 0", "before 1");
         again.disconnect();

@@ -58,7 +58,7 @@ class MamIT {
             }
             ChatManager.getInstanceFor(alice).chatWith(carol).send("to carol, offline");
 
-            MamManager mam = MamManager.getInstanceFor(alice);
+            MamManager mam = Mam.of(alice);
             assertThat(mam.isSupported()).isTrue();
             MamQuery last = mam.queryArchive(MamQueryArgs.builder().setResultPageSizeTo(3).queryLastPage().build());
             assertThat(bodies(last.getMessages())).containsExactly("to bob 4", "to bob 5", "to carol, offline");
@@ -74,14 +74,12 @@ class MamIT {
             assertThat(bodies(withCarol.getMessages())).containsExactly("to carol, offline");
             assertThat(withCarol.isComplete()).isTrue();
 
-            MamQuery bobs = MamManager.getInstanceFor(bobClient).queryArchive(MamQueryArgs.builder().setResultPageSizeTo(10).build());
+            MamQuery bobs = Mam.of(bobClient).queryArchive(MamQueryArgs.builder().setResultPageSizeTo(10).build());
             assertThat(ids(bobs)).as("bob's archive ids are the stanza-ids he was given").isEqualTo(received);
             List<String> aliceIds = ids(mam.queryArchive(MamQueryArgs.builder().setResultPageSizeTo(10).build()));
 
-            MamManager.MamPrefs prefs = mam.retrieveArchivingPreferences().asMamPrefs();
-            assertThat(prefs.getDefaultBehavior()).isEqualTo(DefaultBehavior.always);
-            prefs.setDefaultBehavior(DefaultBehavior.never);
-            assertThat(mam.updateArchivingPreferences(prefs).asMamPrefs().getDefaultBehavior()).isEqualTo(DefaultBehavior.never);
+            assertThat(Mam.prefs(alice).getDefault()).isEqualTo(DefaultBehavior.always);
+            assertThat(Mam.setDefault(alice, DefaultBehavior.never).getDefault()).isEqualTo(DefaultBehavior.never);
             ChatManager.getInstanceFor(alice).chatWith(bob).send("not for alice's archive");
             assertThat(bobInbox.next().getBody()).isEqualTo("not for alice's archive");
             alice.disconnect();
@@ -90,13 +88,13 @@ class MamIT {
             server.restart();
 
             XMPPTCPConnection again = connect(server, "alice", "a-pw", "tablet");
-            MamManager after = MamManager.getInstanceFor(again);
+            MamManager after = Mam.of(again);
             MamQuery all = after.queryArchive(MamQueryArgs.builder().setResultPageSizeTo(10).build());
             assertThat(ids(all)).isEqualTo(aliceIds);
             assertThat(all.getMessages()).hasSize(7);
             assertThat(after.getMessageUidOfLatestMessage()).isEqualTo(aliceIds.getLast());
             assertThat(bodies(after.queryMostRecentPage(bob, 2).getMessages())).containsExactly("to bob 4", "to bob 5");
-            assertThat(after.retrieveArchivingPreferences().asMamPrefs().getDefaultBehavior()).isEqualTo(DefaultBehavior.never);
+            assertThat(Mam.prefs(again).getDefault()).isEqualTo(DefaultBehavior.never);
             again.disconnect();
         }
     }

@@ -7,7 +7,7 @@ import org.jivesoftware.smack.chat2.ChatManager;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.mam.MamManager;
-import org.jivesoftware.smackx.mam.MamManager.MamPrefs;
+import org.jivesoftware.smackx.mam.element.MamPrefsIQ;
 import org.jivesoftware.smackx.mam.MamManager.MamQueryArgs;
 import org.jivesoftware.smackx.mam.element.MamPrefsIQ.DefaultBehavior;
 import org.jivesoftware.smackx.sid.element.StanzaIdElement;
@@ -43,7 +43,7 @@ class MamPrefsIT {
     }
 
     private static List<String> archived(XMPPTCPConnection owner) throws Exception {
-        return MamManager.getInstanceFor(owner).queryArchive(MamQueryArgs.builder().setResultPageSizeTo(50).build())
+        return Mam.of(owner).queryArchive(MamQueryArgs.builder().setResultPageSizeTo(50).build())
                 .getMessages().stream().map(Message::getBody).toList();
     }
 
@@ -56,8 +56,8 @@ class MamPrefsIT {
         XMPPTCPConnection ned = server.connect("ned", "n-pw", "pc");
         XMPPTCPConnection olga = server.connect("olga", "o-pw", "pc");
         Contacts.befriend(mona, ned);
-        MamManager mam = MamManager.getInstanceFor(mona);
-        assertThat(mam.enableMamForRosterMessages().asMamPrefs().getDefaultBehavior()).isEqualTo(DefaultBehavior.roster);
+        MamManager mam = Mam.of(mona);
+        assertThat(Mam.setDefault(mona, DefaultBehavior.roster).getDefault()).isEqualTo(DefaultBehavior.roster);
 
         Message fromContact = deliver(ned, mona, "from a contact");
         Message fromStranger = deliver(olga, mona, "from a stranger");
@@ -67,10 +67,7 @@ class MamPrefsIT {
         assertThat(archived(mona)).containsExactly("from a contact");
         assertThat(archived(olga)).as("the stranger's own archive is hers to decide").containsExactly("from a stranger");
 
-        MamPrefs prefs = mam.retrieveArchivingPreferences().asMamPrefs();
-        prefs.getAlwaysJids().add(olgaJid);
-        prefs.getNeverJids().add(nedJid);
-        MamPrefs saved = mam.updateArchivingPreferences(prefs).asMamPrefs();
+        MamPrefsIQ saved = Mam.setPrefs(mona, Mam.prefs(mona).getDefault(), List.of(olgaJid), List.of(nedJid));
         assertThat(saved.getAlwaysJids()).containsExactly(olgaJid);
         assertThat(saved.getNeverJids()).containsExactly(nedJid);
         assertThat(StanzaIdElement.getStanzaId(deliver(ned, mona, "contact, never"))).isNull();
@@ -78,7 +75,7 @@ class MamPrefsIT {
         deliver(mona, ned, "to a never contact");
         assertThat(archived(mona)).containsExactly("from a contact", "stranger, always");
 
-        assertThat(mam.setDefaultBehavior(DefaultBehavior.never).asMamPrefs().getNeverJids()).containsExactly(nedJid);
+        assertThat(Mam.setDefault(mona, DefaultBehavior.never).getNeverJids()).containsExactly(nedJid);
         assertThat(StanzaIdElement.getStanzaId(deliver(olga, mona, "still always"))).isNotNull();
         assertThat(archived(mona)).containsExactly("from a contact", "stranger, always", "still always");
         mona.disconnect();

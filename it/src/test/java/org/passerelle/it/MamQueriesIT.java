@@ -83,7 +83,7 @@ class MamQueriesIT {
         XMPPTCPConnection ivy = connect("ivy", "i-pw", "phone");
         XMPPTCPConnection jack = connect("jack", "j-pw", "pc");
         chat(ivy, jack, "m", 4);
-        MamManager mam = MamManager.getInstanceFor(ivy);
+        MamManager mam = Mam.of(ivy);
         assertThat(ServiceDiscoveryManager.getInstanceFor(ivy).discoverInfo(ivy.getUser().asBareJid())
                 .containsFeature(MAM + "#extended")).isTrue();
         MamQuery all = mam.queryArchive(MamQueryArgs.builder().build());
@@ -119,8 +119,8 @@ class MamQueriesIT {
         XMPPTCPConnection kim = connect("kim", "k-pw", "phone");
         XMPPTCPConnection leo = connect("leo", "l-pw", "pc");
         List<String> leosIds = chat(kim, leo, "n", 7);
-        MamManager mam = MamManager.getInstanceFor(kim);
-        MamQuery leos = MamManager.getInstanceFor(leo).queryArchive(MamQueryArgs.builder().setResultPageSizeTo(5).build());
+        MamManager mam = Mam.of(kim);
+        MamQuery leos = Mam.of(leo).queryArchive(MamQueryArgs.builder().setResultPageSizeTo(5).build());
         List<String> leosArchive = new ArrayList<>(ids(leos));
         leos.pageNext(5);
         leosArchive.addAll(ids(leos));
@@ -167,7 +167,7 @@ class MamQueriesIT {
             StanzaIdElement sid = StanzaIdElement.getStanzaId(offline);
             assertThat(sid).isNotNull();
             assertThat(sid.getBy()).isEqualTo("nia@localhost");
-            assertThat(ids(MamManager.getInstanceFor(nia).queryArchive(MamQueryArgs.builder().build()))).containsExactly(sid.getId());
+            assertThat(ids(Mam.of(nia).queryArchive(MamQueryArgs.builder().build()))).containsExactly(sid.getId());
         }
         mia.disconnect();
         nia.disconnect();

@@ -78,7 +78,7 @@ class MucArchiveIT {
                 stamped.add(sid.getId());
             }
 
-            MamManager mam = MamManager.getInstanceFor(muc(login(server, "carol"), room));
+            MamManager mam = Mam.of(muc(login(server, "carol"), room));
             assertThat(mam.isSupported()).as("the room advertises its archive").isTrue();
             MamQuery first = mam.queryArchive(MamQueryArgs.builder().setResultPageSizeTo(2).build());
             assertThat(bodies(first.getMessages())).containsExactly("m0", "m1");
@@ -95,7 +95,7 @@ class MucArchiveIT {
 
             server.restart();
 
-            MamManager after = MamManager.getInstanceFor(muc(login(server, "carol"), room));
+            MamManager after = Mam.of(muc(login(server, "carol"), room));
             MamQuery kept = after.queryArchive(MamQueryArgs.builder().setResultPageSizeTo(10).build());
             assertThat(bodies(kept.getMessages())).containsExactly("m0", "m1", "m2", "m3", "m4");
             assertThat(ids(kept)).isEqualTo(stamped);

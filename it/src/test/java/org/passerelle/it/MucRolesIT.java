@@ -31,6 +31,7 @@ import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.UserStatusListener;
 import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.jivesoftware.smackx.ping.packet.Ping;
+import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,8 @@ class MucRolesIT {
     @RegisterExtension
     final MucClients clients = new MucClients();
 
-    private static Jid jid(String s) {
-        return Jids.of(s);
+    private static BareJid jid(String s) {
+        return Jids.of(s).asBareJid();
     }
 
     /** The real JID {@code viewer} knows for the occupant, once its presence arrived; null when hidden. */
@@ -171,7 +172,7 @@ class MucRolesIT {
             assertThat(jids(carol.getOwners())).containsExactly("alice@localhost");
             assertThat(jids(carol.getAdmins())).as("Smack demotes an owner to admin").contains("carol@localhost");
 
-            alice.revokeAdmin(jid("bob@localhost").asEntityJidIfPossible());
+            alice.revokeAdmin(jid("bob@localhost").asEntityBareJidIfPossible());
             Await.until("Bob told he is no longer an admin", () -> bobHeard.contains("-admin"));
             assertThat(jids(alice.getMembers())).containsExactly("bob@localhost");
             alice.revokeMembership(jid("bob@localhost"));

@@ -365,7 +365,7 @@ class MucRoomLifeIT {
             leaveByHand(bob);
             carol.join(nick("Carol"));
             assertThat(carol.isJoined()).isTrue();
-            alice.grantAdmin(Jids.of("bob@localhost"));
+            alice.grantAdmin(Jids.of("bob@localhost").asBareJid());
             bob.join(nick("Bob"));
             assertThat(bob.isJoined()).as("admins enter a full room").isTrue();
             Await.until("three in the room", () -> alice.getOccupantsCount() == 3);
@@ -383,7 +383,7 @@ class MucRoomLifeIT {
             LinkedBlockingQueue<String> told = new LinkedBlockingQueue<>();
             bob.addUserStatusListener(new UserStatusListener() {
                 @Override
-                public void roomDestroyed(MultiUserChat alternate, String reason) {
+                public void roomDestroyed(MultiUserChat alternate, String password, String reason) {
                     told.add(reason + " -> " + (alternate == null ? null : alternate.getRoom()));
                 }
             });

@@ -57,9 +57,9 @@ class NearbyIT {
 
     private static List<String> search(XMPPTCPConnection asker, String radiusKm) throws Exception {
         UserSearchManager search = new UserSearchManager(asker);
-        FillableForm form = new FillableForm(search.getSearchForm(NEARBY));
+        FillableForm form = search.getSearchForm(NEARBY).getFillableForm();
         form.setAnswer("radius", radiusKm);
-        ReportedData found = search.getSearchResults(form.getDataFormToSubmit(), NEARBY);
+        ReportedData found = search.getSearchResults(form, NEARBY);
         List<String> rows = new ArrayList<>();
         for (ReportedData.Row row : found.getRows()) {
             rows.add(row.getValues("jid").getFirst() + " " + row.getValues("lat").getFirst() + " " + row.getValues("lon").getFirst());

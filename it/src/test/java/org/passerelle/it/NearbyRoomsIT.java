@@ -93,9 +93,9 @@ class NearbyRoomsIT {
     /** The rooms found: "jid name lat lon", nearest first. */
     private static List<String> rooms(XMPPTCPConnection asker, String radiusKm) throws Exception {
         UserSearchManager search = new UserSearchManager(asker);
-        FillableForm form = new FillableForm(search.getSearchForm(NEARBY));
+        FillableForm form = search.getSearchForm(NEARBY).getFillableForm();
         form.setAnswer("radius", radiusKm);
-        ReportedData found = search.getSearchResults(form.getDataFormToSubmit(), NEARBY);
+        ReportedData found = search.getSearchResults(form, NEARBY);
         List<String> rows = new ArrayList<>();
         for (ReportedData.Row row : found.getRows()) {
             if (!row.getValues("kind").getFirst().toString().equals("room")) continue;
@@ -118,7 +118,7 @@ class NearbyRoomsIT {
             room(owner, "club", "48.857", "2.353", "membersonly");
             room(owner, "lyon", "45.76", "4.84");
             MultiUserChat bar = room(owner, "bar", "48.86", "2.35");
-            bar.banUser(Jids.of("bob@localhost"), "no");
+            bar.banUser(Jids.of("bob@localhost").asBareJid(), "no");
             MultiUserChat nowhere = room(owner, "nowhere", "", "");
 
             // Bad input: a latitude beyond the pole is refused and the room stays where it was (nowhere).

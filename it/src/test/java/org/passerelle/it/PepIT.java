@@ -92,7 +92,7 @@ class PepIT {
     /** Collects the node's notifications to {@code c}, once the server knows that {@code c} wants them. */
     private static LinkedBlockingQueue<Notice> notices(XMPPTCPConnection c, String node) throws InterruptedException {
         LinkedBlockingQueue<Notice> seen = new LinkedBlockingQueue<>();
-        PepManager.getInstanceFor(c).addPepEventListener(node, SimplePayload.class, (from, payload, id, message) -> seen.add(new Notice(id, payload)));
+        PepEvents.listen(c, node, (from, id, payload) -> seen.add(new Notice(id, payload)));
         awaitNotify(c, node);
         return seen;
     }

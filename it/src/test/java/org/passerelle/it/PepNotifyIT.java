@@ -90,8 +90,8 @@ class PepNotifyIT {
         XMPPTCPConnection vic = c.get(2);
         EntityBareJid tomJid = tom.getUser().asEntityBareJid();
         LinkedBlockingQueue<SimplePayload> umaSaw = new LinkedBlockingQueue<>();
-        PepManager.getInstanceFor(uma).addPepEventListener(ACTIVITY, SimplePayload.class,
-                (from, payload, id, message) -> {
+        PepEvents.listen(uma, ACTIVITY,
+                (from, id, payload) -> {
                     if (from.equals(tomJid)) umaSaw.add(payload);
                 });
         LinkedBlockingQueue<Message> vicSaw = new LinkedBlockingQueue<>();

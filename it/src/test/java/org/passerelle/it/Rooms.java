@@ -48,7 +48,7 @@ final class Rooms {
 
     /** The XEP-0421 occupant id the room put on a stanza, or null. */
     static String occupantId(Stanza s) {
-        StandardExtensionElement e = s.getExtension("occupant-id", OCCUPANT_ID);
+        StandardExtensionElement e = (StandardExtensionElement) s.getExtension(new javax.xml.namespace.QName(OCCUPANT_ID, "occupant-id"));
         return e == null ? null : e.getAttributeValue("id");
     }
 

@@ -6,11 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -100,13 +97,12 @@ class WebSocketIT {
 
     @Test
     void aFrameWithTwoStanzasIsAStreamError() throws Exception {
-        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        WebSocket ws = open(http, websocketUrl(), frames);
-        assertThat(frames.poll(5, TimeUnit.SECONDS)).startsWith("<features").contains("<mechanisms");
-        ws.sendText("<iq xmlns='jabber:client' type='get' id='a'/><iq xmlns='jabber:client' type='get' id='b'/>", true).join();
-        assertThat(frames.poll(5, TimeUnit.SECONDS)).startsWith("<error xmlns=\"http://etherx.jabber.org/streams\">")
+        RawWebSocket ws = RawWebSocket.open(http, websocketUrl());
+        assertThat(ws.next()).startsWith("<features").contains("<mechanisms");
+        ws.send("<iq xmlns='jabber:client' type='get' id='a'/><iq xmlns='jabber:client' type='get' id='b'/>");
+        assertThat(ws.next()).startsWith("<error xmlns=\"http://etherx.jabber.org/streams\">")
                 .contains("not-well-formed");
-        assertThat(frames.poll(5, TimeUnit.SECONDS)).isEqualTo("<close xmlns=\"urn:ietf:params:xml:ns:xmpp-framing\"/>");
+        assertThat(ws.next()).isEqualTo("<close xmlns=\"urn:ietf:params:xml:ns:xmpp-framing\"/>");
     }
 
     @Test
@@ -114,41 +110,18 @@ class WebSocketIT {
         SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(null, new TrustManager[] {server.trustManager()}, null);
         HttpClient https = HttpClient.newBuilder().sslContext(ssl).build();
-        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        open(https, "wss://localhost:" + server.server().webPort(true) + "/xmpp-websocket", frames);
+        RawWebSocket ws = RawWebSocket.open(https, "wss://localhost:" + server.server().webPort(true) + "/xmpp-websocket");
         // Features came with the open; TLS from HTTPS means PLAIN and channel binding, and no STARTTLS.
-        assertThat(frames.poll(5, TimeUnit.SECONDS)).contains("<mechanism>PLAIN</mechanism>")
+        assertThat(ws.next()).contains("<mechanism>PLAIN</mechanism>")
                 .contains("<mechanism>SCRAM-SHA-256-PLUS</mechanism>").doesNotContain("starttls");
     }
 
     @Test
     void plainWebSocketOffersNoLoginWhenTlsIsRequired() throws Exception {
         try (ItServer strict = ItServer.start()) {
-            BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-            open(http, "ws://127.0.0.1:" + strict.server().webPort(false) + "/xmpp-websocket", frames);
-            String features = frames.poll(5, TimeUnit.SECONDS);
+            RawWebSocket ws = RawWebSocket.open(http, "ws://127.0.0.1:" + strict.server().webPort(false) + "/xmpp-websocket");
+            String features = ws.next();
             assertThat(features).startsWith("<features").doesNotContain("mechanism").doesNotContain("starttls");
         }
-    }
-
-    /** Opens a WebSocket and the XMPP stream on it; returns after the server's {@code <open/>}. */
-    private static WebSocket open(HttpClient client, String url, BlockingQueue<String> frames) throws Exception {
-        WebSocket ws = client.newWebSocketBuilder().subprotocols("xmpp").buildAsync(URI.create(url), new WebSocket.Listener() {
-            private final StringBuilder part = new StringBuilder();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                part.append(data);
-                if (last) {
-                    frames.add(part.toString());
-                    part.setLength(0);
-                }
-                w.request(1);
-                return null;
-            }
-        }).join();
-        ws.sendText("<open xmlns='urn:ietf:params:xml:ns:xmpp-framing' to='localhost' version='1.0'/>", true).join();
-        assertThat(frames.poll(5, TimeUnit.SECONDS)).startsWith("<open ");
-        return ws;
     }
 }
