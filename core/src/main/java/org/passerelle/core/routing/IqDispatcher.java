@@ -53,7 +53,7 @@ public final class IqDispatcher {
         try {
             return handler.handle(iq);
         } catch (StanzaException e) {
-            return iq.error(e.condition(), e.getMessage());
+            return iq.error(e);
         } catch (RuntimeException e) {
             LOG.error("IQ handler for {} failed", payload.namespace(), e);
             return iq.error("internal-server-error", null);

@@ -102,7 +102,17 @@ public final class Stanza {
 
     /** The error answer to this stanza (RFC 6120 §8.3), addressed back to its sender. */
     public Stanza error(String condition, String text) {
-        Element err = StanzaErrors.errorElement(condition, text);
+        return error(StanzaErrors.errorElement(condition, text));
+    }
+
+    /** The error answer for a refusal, with its application-specific condition if it has one. */
+    public Stanza error(StanzaException refusal) {
+        Element err = StanzaErrors.errorElement(refusal.condition(), refusal.getMessage());
+        if (refusal.applicationCondition() != null) err = err.withChild(refusal.applicationCondition());
+        return error(err);
+    }
+
+    private Stanza error(Element err) {
         Element e = Element.builder(element.name(), element.namespace()).attr("type", "error").attr("id", id())
                 .child(err).build();
         return of(e, to, from);

@@ -38,73 +38,65 @@ final class PepRequests {
     }
 
     Stanza pubsub(Stanza iq) throws StanzaException {
-        try {
-            EntityBareJid owner = account(iq);
-            Element pubsub = iq.element().firstElement();
-            Element first = pubsub.elements().isEmpty() ? null : pubsub.elements().getFirst();
-            if (first == null) throw new PubsubException("bad-request", null, "empty pubsub request");
-            String op = first.name() + ("get".equals(iq.type()) ? ":get" : ":set");
-            switch (op) {
-                case "publish:set" -> {
-                    checkOwner(iq, owner);
-                    Publishing.Published p = publishing.publish(owner, iq.from().toString(), first, pubsub.child("publish-options", Pubsub.NS));
-                    Element result = Element.builder("pubsub", Pubsub.NS).child(Element.builder("publish", Pubsub.NS)
-                            .attr("node", p.node().name()).child(Pubsub.item(Pubsub.NS, p.item().id(), null)).build()).build();
-                    server.router().route(iq.result(result));
-                    publishing.notify(p);
-                    return null;
-                }
-                case "retract:set" -> {
-                    checkOwner(iq, owner);
-                    publishing.retract(owner, first);
-                    return iq.result(null);
-                }
-                case "create:set" -> {
-                    checkOwner(iq, owner);
-                    publishing.create(owner, first, pubsub.child("configure", Pubsub.NS));
-                    return iq.result(null);
-                }
-                case "items:get" -> {
-                    return iq.result(items(iq.from().asBareJid(), owner, first));
-                }
-                default -> throw PubsubException.unsupported(first.name());
+        EntityBareJid owner = account(iq);
+        Element pubsub = iq.element().firstElement();
+        Element first = pubsub.elements().isEmpty() ? null : pubsub.elements().getFirst();
+        if (first == null) throw new PubsubException("bad-request", null, "empty pubsub request");
+        String op = first.name() + ("get".equals(iq.type()) ? ":get" : ":set");
+        switch (op) {
+            case "publish:set" -> {
+                checkOwner(iq, owner);
+                Publishing.Published p = publishing.publish(owner, iq.from().toString(), first, pubsub.child("publish-options", Pubsub.NS));
+                Element result = Element.builder("pubsub", Pubsub.NS).child(Element.builder("publish", Pubsub.NS)
+                        .attr("node", p.node().name()).child(Pubsub.item(Pubsub.NS, p.item().id(), null)).build()).build();
+                server.router().route(iq.result(result));
+                publishing.notify(p);
+                return null;
             }
-        } catch (PubsubException e) {
-            return e.reply(iq);
+            case "retract:set" -> {
+                checkOwner(iq, owner);
+                publishing.retract(owner, first);
+                return iq.result(null);
+            }
+            case "create:set" -> {
+                checkOwner(iq, owner);
+                publishing.create(owner, first, pubsub.child("configure", Pubsub.NS));
+                return iq.result(null);
+            }
+            case "items:get" -> {
+                return iq.result(items(iq.from().asBareJid(), owner, first));
+            }
+            default -> throw PubsubException.unsupported(first.name());
         }
     }
 
     Stanza ownerRequest(Stanza iq) throws StanzaException {
-        try {
-            EntityBareJid owner = account(iq);
-            checkOwner(iq, owner);
-            Element first = iq.element().firstElement().elements().stream().findFirst()
-                    .orElseThrow(() -> new PubsubException("bad-request", null, "empty pubsub#owner request"));
-            String op = first.name() + ("get".equals(iq.type()) ? ":get" : ":set");
-            switch (op) {
-                case "configure:get" -> {
-                    PubsubNode node = node(owner, Pubsub.node(first));
-                    return iq.result(Element.builder("pubsub", Pubsub.OWNER).child(Element.builder("configure", Pubsub.OWNER)
-                            .attr("node", node.name()).child(forms.form(node)).build()).build());
-                }
-                case "configure:set" -> {
-                    PubsubNode node = node(owner, Pubsub.node(first));
-                    DataForm form = DataForm.find(first);
-                    if (form == null) throw new PubsubException("bad-request", null, "a configure set needs a data form");
-                    if (!"cancel".equals(form.type())) store.configure(forms.apply(node, form));
-                    return iq.result(null);
-                }
-                case "delete:set" -> {
-                    PubsubNode node = node(owner, Pubsub.node(first));
-                    List<Session> told = notifier.recipients(node);
-                    store.delete(owner, node.name());
-                    notifier.send(told, owner, Element.builder("delete", Pubsub.EVENT).attr("node", node.name()).build());
-                    return iq.result(null);
-                }
-                default -> throw PubsubException.unsupported(first.name());
+        EntityBareJid owner = account(iq);
+        checkOwner(iq, owner);
+        Element first = iq.element().firstElement().elements().stream().findFirst()
+                .orElseThrow(() -> new PubsubException("bad-request", null, "empty pubsub#owner request"));
+        String op = first.name() + ("get".equals(iq.type()) ? ":get" : ":set");
+        switch (op) {
+            case "configure:get" -> {
+                PubsubNode node = node(owner, Pubsub.node(first));
+                return iq.result(Element.builder("pubsub", Pubsub.OWNER).child(Element.builder("configure", Pubsub.OWNER)
+                        .attr("node", node.name()).child(forms.form(node)).build()).build());
             }
-        } catch (PubsubException e) {
-            return e.reply(iq);
+            case "configure:set" -> {
+                PubsubNode node = node(owner, Pubsub.node(first));
+                DataForm form = DataForm.find(first);
+                if (form == null) throw new PubsubException("bad-request", null, "a configure set needs a data form");
+                if (!"cancel".equals(form.type())) store.configure(forms.apply(node, form));
+                return iq.result(null);
+            }
+            case "delete:set" -> {
+                PubsubNode node = node(owner, Pubsub.node(first));
+                List<Session> told = notifier.recipients(node);
+                store.delete(owner, node.name());
+                notifier.send(told, owner, Element.builder("delete", Pubsub.EVENT).attr("node", node.name()).build());
+                return iq.result(null);
+            }
+            default -> throw PubsubException.unsupported(first.name());
         }
     }
 

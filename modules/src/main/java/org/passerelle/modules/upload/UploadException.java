@@ -1,19 +1,13 @@
 package org.passerelle.modules.upload;
 
 import java.time.Instant;
-import org.passerelle.core.stanza.Namespaces;
-import org.passerelle.core.stanza.Stanza;
-import org.passerelle.core.stanza.StanzaErrors;
 import org.passerelle.core.stanza.StanzaException;
 import org.passerelle.xml.Element;
 
 /** A slot request refused with a XEP-0363 §5 application element ({@code <file-too-large/>}, {@code <retry/>}) beside the condition. */
 final class UploadException extends StanzaException {
-    private final Element detail;
-
     private UploadException(String condition, String text, Element detail) {
-        super(condition, text);
-        this.detail = detail;
+        super(condition, text, detail);
     }
 
     static UploadException fileTooLarge(long max) {
@@ -26,13 +20,5 @@ final class UploadException extends StanzaException {
     static UploadException retry(String text, Instant when) {
         Element retry = when == null ? null : Element.builder("retry", UploadModule.NS).attr("stamp", when.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()).build();
         return new UploadException("resource-constraint", text, retry);
-    }
-
-    /** The error answer to the request. */
-    static Stanza reply(Stanza request, StanzaException e) {
-        Element error = StanzaErrors.errorElement(e.condition(), e.getMessage());
-        if (e instanceof UploadException u && u.detail != null) error = error.withChild(u.detail);
-        Element iq = Element.builder("iq", Namespaces.CLIENT).attr("type", "error").attr("id", request.id()).child(error).build();
-        return Stanza.of(iq, request.to(), request.from());
     }
 }

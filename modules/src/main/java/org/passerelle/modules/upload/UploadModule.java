@@ -92,7 +92,7 @@ public final class UploadModule implements Module {
         try {
             reply = answer(stanza, domain);
         } catch (StanzaException e) {
-            reply = UploadException.reply(stanza, e);
+            reply = stanza.error(e);
         }
         server.router().route(reply);
         return true;
