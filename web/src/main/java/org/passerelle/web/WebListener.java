@@ -9,6 +9,7 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
+import org.passerelle.web.bosh.BoshSettings;
 import org.passerelle.xmpp.c2s.C2sContext;
 
 /**
@@ -30,7 +31,11 @@ public final class WebListener implements AutoCloseable {
         private final WebContext context;
 
         public Web(C2sContext c2s) {
-            this.context = new WebContext(c2s);
+            this(c2s, BoshSettings.defaults());
+        }
+
+        public Web(C2sContext c2s, BoshSettings bosh) {
+            this.context = new WebContext(c2s, bosh);
         }
     }
 
