@@ -1,7 +1,6 @@
 package org.passerelle.web;
 
 import org.passerelle.web.bosh.BoshEndpoint;
-import org.passerelle.web.bosh.BoshSettings;
 import org.passerelle.xmpp.c2s.C2sContext;
 
 /**
@@ -14,9 +13,9 @@ final class WebContext {
     private volatile int httpPort = -1;
     private volatile int httpsPort = -1;
 
-    WebContext(C2sContext c2s, BoshSettings bosh) {
+    WebContext(C2sContext c2s) {
         this.c2s = c2s;
-        this.bosh = new BoshEndpoint(c2s, bosh);
+        this.bosh = new BoshEndpoint(c2s);
     }
 
     BoshEndpoint bosh() {

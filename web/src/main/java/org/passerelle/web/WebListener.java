@@ -9,7 +9,6 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
-import org.passerelle.web.bosh.BoshSettings;
 import org.passerelle.xmpp.c2s.C2sContext;
 
 /**
@@ -31,11 +30,7 @@ public final class WebListener implements AutoCloseable {
         private final WebContext context;
 
         public Web(C2sContext c2s) {
-            this(c2s, BoshSettings.defaults());
-        }
-
-        public Web(C2sContext c2s, BoshSettings bosh) {
-            this.context = new WebContext(c2s, bosh);
+            this.context = new WebContext(c2s);
         }
     }
 

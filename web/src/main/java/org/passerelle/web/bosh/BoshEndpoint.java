@@ -24,8 +24,8 @@ public final class BoshEndpoint {
     private final BoshSessions sessions;
     private final XmlLimits limits;
 
-    public BoshEndpoint(C2sContext c2s, BoshSettings settings) {
-        this.sessions = new BoshSessions(c2s, settings);
+    public BoshEndpoint(C2sContext c2s) {
+        this.sessions = new BoshSessions(c2s, c2s.server().config().bosh());
         this.limits = c2s.xmlLimits();
     }
 

@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jxmpp.jid.Jid;
+import org.passerelle.core.config.BoshConfig;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.StanzaException;
 import org.passerelle.xml.Element;
@@ -20,16 +21,16 @@ final class BoshSessions {
     static final String VERSION = "1.11";
 
     private final C2sContext c2s;
-    private final BoshSettings settings;
+    private final BoshConfig settings;
     private final SecureRandom random = new SecureRandom();
     private final ConcurrentHashMap<String, BoshSession> sessions = new ConcurrentHashMap<>();
 
-    BoshSessions(C2sContext c2s, BoshSettings settings) {
+    BoshSessions(C2sContext c2s, BoshConfig settings) {
         this.c2s = c2s;
         this.settings = settings;
     }
 
-    BoshSettings settings() {
+    BoshConfig settings() {
         return settings;
     }
 

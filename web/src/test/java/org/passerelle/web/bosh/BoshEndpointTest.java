@@ -20,13 +20,13 @@ class BoshEndpointTest {
     private static final String STREAMS = "http://etherx.jabber.org/streams";
     private static final String SASL = "urn:ietf:params:xml:ns:xmpp-sasl";
 
-    private final TestServer server = new TestServer("limits:\n  stanzaBytes: 20000\n  xmlDepth: 8\n");
+    private final TestServer server = new TestServer("limits:\n  stanzaBytes: 20000\n  xmlDepth: 8\nbosh:\n  inactivity: 2\n");
     private final EventLoopGroup loops = EventLoops.create(1);
     private final WebListener listener;
     private final BoshHttp bosh;
 
     BoshEndpointTest() throws InterruptedException {
-        listener = WebListener.bind(new WebListener.Web(C2sContext.create(server.context(), null), new BoshSettings(60, 2, 2)),
+        listener = WebListener.bind(new WebListener.Web(C2sContext.create(server.context(), null)),
                 loops, loops, "127.0.0.1", 0, false);
         bosh = new BoshHttp(listener.port());
     }
