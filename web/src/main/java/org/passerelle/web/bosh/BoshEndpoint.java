@@ -55,16 +55,6 @@ public final class BoshEndpoint {
         }
     }
 
-    /** Ends every BOSH session, as closing a TCP listener's connections would. */
-    public void close() {
-        sessions.closeAll();
-    }
-
-    /** The number of sessions, ended ones included until they are forgotten. */
-    int sessionCount() {
-        return sessions.size();
-    }
-
     /**
      * A connection that carries BOSH is silent while its request is held: its read timeout
      * becomes longer than the longest wait.

@@ -30,7 +30,7 @@ final class BoshSession implements StreamOutput.Sink {
     private static final Logger LOG = LoggerFactory.getLogger(BoshSession.class);
 
     /** What was agreed at creation. */
-    record Terms(String domain, String lang, int waitSeconds, int hold, String ver, boolean secure) {
+    record Terms(String domain, String lang, int waitSeconds, int hold, String ver) {
         int requests() {
             return hold + 1;
         }
@@ -123,6 +123,8 @@ final class BoshSession implements StreamOutput.Sink {
             cancelIdle();
             Waiting next;
             while (finalBody == null && (next = early.remove(lastRid + 1)) != null) process(lastRid + 1, next);
+            // Requests still waiting for a missing rid hold nothing: the session may go idle meanwhile.
+            if (held.isEmpty()) startIdle();
         }
     }
 
@@ -203,7 +205,7 @@ final class BoshSession implements StreamOutput.Sink {
                 "inactivity", Integer.toString(sessions.settings().inactivity()),
                 "polling", Integer.toString(sessions.settings().polling()),
                 "requests", Integer.toString(terms.requests()), "hold", Integer.toString(terms.hold()),
-                "ver", terms.ver(), "from", terms.domain(), "authid", streamId, "secure", terms.secure() ? "true" : null,
+                "ver", terms.ver(), "from", terms.domain(), "authid", streamId,
                 "xmlns:xmpp", BoshBody.XBOSH, "xmpp:version", "1.0", "xmpp:restartlogic", "true");
     }
 
@@ -281,10 +283,5 @@ final class BoshSession implements StreamOutput.Sink {
     private Element header() {
         return Element.builder("stream", Namespaces.STREAMS).attr("xmlns", Namespaces.CLIENT).attr("to", terms.domain())
                 .attr("version", "1.0").attr("xml:lang", terms.lang()).build();
-    }
-
-    /** Ends the session from outside (server shutdown, tests). */
-    void close() {
-        loop.execute(stream::close);
     }
 }

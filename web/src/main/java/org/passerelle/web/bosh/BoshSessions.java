@@ -51,7 +51,7 @@ final class BoshSessions {
         String lang = body.attr("xml:lang");
         var terms = new BoshSession.Terms(domain, lang == null ? "en" : lang,
                 (int) (wait < 0 ? settings.maxWait() : Math.min(wait, settings.maxWait())),
-                (int) (hold < 0 ? 1 : Math.min(hold, 1)), version(body.attr("ver")), tls);
+                (int) (hold < 0 ? 1 : Math.min(hold, 1)), version(body.attr("ver")));
         String sid = newSid();
         BoshSession s = new BoshSession(sid, this, ctx.channel().eventLoop(), ctx.channel().remoteAddress(),
                 FramedStreams.streamHandler(c2s, tls, "bosh"), terms, rid);
@@ -81,15 +81,6 @@ final class BoshSessions {
 
     void remove(BoshSession s) {
         sessions.remove(s.sid(), s);
-    }
-
-    int size() {
-        return sessions.size();
-    }
-
-    /** Ends every session (the listener is closing). */
-    void closeAll() {
-        sessions.values().forEach(BoshSession::close);
     }
 
     private String localDomain(String to) {

@@ -201,6 +201,14 @@ class BoshEndpointTest {
     }
 
     @Test
+    void aRequestWaitingForAMissingRidDoesNotKeepTheSessionAlive() throws Exception {
+        String sid = bosh.body(BoshHttp.create(10, 30)).attr("sid");
+        CompletableFuture<HttpResponse<String>> early = bosh.postAsync(BoshHttp.request(sid, 12, ""));
+        Element end = BoshHttp.parse(early.get(6, TimeUnit.SECONDS));
+        assertThat(end.attr("type")).as("ended by inactivity, not held for the wait").isEqualTo("terminate");
+    }
+
+    @Test
     void creationNeedsARidAndAHostedDomain() throws Exception {
         assertThat(bosh.body("<body xmlns='" + BoshHttp.NS + "' to='localhost' wait='5' hold='1'/>").attr("condition")).isEqualTo("bad-request");
         assertThat(bosh.body(BoshHttp.create(1, 5).replace("to='localhost'", "to='elsewhere.example'")).attr("condition"))
