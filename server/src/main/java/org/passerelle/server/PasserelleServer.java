@@ -83,7 +83,7 @@ public final class PasserelleServer implements AutoCloseable {
         if (!l.enabled()) return;
         WebListener listener = bindOrExplain(l, () -> WebListener.bind(web, boss, io, l.host(), l.port(), tls));
         webListeners.add(listener);
-        LOG.info("listening for web clients on {}:{} ({}, XMPP over WebSocket at /xmpp-websocket)", l.host(), listener.port(),
+        LOG.info("listening for web clients on {}:{} ({}, XMPP over WebSocket at /xmpp-websocket, BOSH at /http-bind)", l.host(), listener.port(),
                 tls ? "HTTPS" : "HTTP");
     }
 
