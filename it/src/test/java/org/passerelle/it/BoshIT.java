@@ -120,6 +120,28 @@ class BoshIT {
         }
     }
 
+    @Test
+    void aSessionWithoutRequestsEndsAfterTheInactivityTimeAsADroppedConnectionDoes() throws Exception {
+        try (ItServer quick = ItServer.start("bosh:\n  inactivity: 1\n")) {
+            quick.user("idle", "idle-rocks");
+            quick.user("watcher", "watch-rocks");
+            XMPPTCPConnection tcp = quick.connect("watcher", "watch-rocks", "desk");
+            try (Inbox<Presence> fromIdle = Inbox.presences(tcp, jid("idle"))) {
+                RawBosh raw = new RawBosh(quick);
+                raw.login("idle", "idle-rocks");
+                raw.post(raw.nextRid(), "<presence xmlns='jabber:client' to='watcher@localhost/desk'/>");
+                assertThat(fromIdle.next().getType()).isEqualTo(Presence.Type.available);
+                // No more requests: after the wait and then the inactivity time, the session ends.
+                Await.until("the idle BOSH session ended", java.time.Duration.ofSeconds(10),
+                        () -> quick.server().context().sessions().sessions(jid("idle")).isEmpty());
+                assertThat(fromIdle.next().getType()).isEqualTo(Presence.Type.unavailable);
+                assertThat(raw.post(raw.nextRid(), "")).contains("type='terminate'");
+            } finally {
+                tcp.disconnect();
+            }
+        }
+    }
+
     private static org.jxmpp.jid.EntityBareJid jid(String local) {
         return org.passerelle.core.stanza.Jids.of(local + "@localhost").asEntityBareJidIfPossible();
     }
