@@ -47,6 +47,7 @@ final class BoshBody implements XmlStreamListener {
 
     static Read read(byte[] content, XmlLimits limits) {
         String text = new String(content, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) text = text.substring(1); // a byte order mark is allowed before the declaration
         Matcher decl = DECLARATION.matcher(text);
         int start = 0;
         if (decl.find()) {

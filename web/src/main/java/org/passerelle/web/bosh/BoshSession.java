@@ -132,7 +132,7 @@ final class BoshSession implements StreamOutput.Sink {
     void unreadable(BoshExchange x, String condition, String reason) {
         if (finalBody != null) {
             x.send(finalBody);
-        } else if ("not-well-formed".equals(condition)) {
+        } else if ("not-well-formed".equals(condition) || "bad-format".equals(condition)) {
             fail(x, "bad-request", reason);
         } else {
             holdRequest(-1, x);
