@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 class BoshConfigTest {
     @Test
     void defaultsWithoutASection() {
-        assertThat(ConfigLoader.parse("limits: {rosterItems: 10}\n", "test").bosh()).isEqualTo(new BoshConfig(60, 60, 2));
+        assertThat(ConfigLoader.parse("limits: {rosterItems: 10}\n", "test").bosh()).isEqualTo(new BoshConfig(60, 60, 2, 20));
     }
 
     @Test
     void keysOverrideTheirDefaultOnly() {
-        assertThat(ConfigLoader.parse("bosh: {inactivity: 30}\n", "test").bosh()).isEqualTo(new BoshConfig(60, 30, 2));
+        assertThat(ConfigLoader.parse("bosh: {inactivity: 30}\n", "test").bosh()).isEqualTo(new BoshConfig(60, 30, 2, 20));
     }
 
     @Test
