@@ -53,6 +53,9 @@ final class BoshSession implements StreamOutput.Sink {
     }
 
     private final String sid;
+    /** The client's IP address, counted against bosh.loginsPerAddress until SASL succeeds. */
+    private final String address;
+    private boolean loginPending = true;
     private final BoshSessions sessions;
     private final EventLoop loop;
     private final Terms terms;
@@ -70,9 +73,10 @@ final class BoshSession implements StreamOutput.Sink {
     /** Set once the session is over: every later request gets it. */
     private String finalBody;
 
-    BoshSession(String sid, BoshSessions sessions, EventLoop loop, SocketAddress client, ChannelHandler streamHandler,
-                Terms terms, long firstRid) {
+    BoshSession(String sid, BoshSessions sessions, EventLoop loop, SocketAddress client, String address,
+                ChannelHandler streamHandler, Terms terms, long firstRid) {
         this.sid = sid;
+        this.address = address;
         this.sessions = sessions;
         this.loop = loop;
         this.terms = terms;
@@ -216,6 +220,7 @@ final class BoshSession implements StreamOutput.Sink {
 
     @Override
     public void element(Element e) {
+        if (e.is("success", Namespaces.SASL)) loginOver();
         pending.add(e);
         scheduleFlush();
     }
@@ -244,6 +249,7 @@ final class BoshSession implements StreamOutput.Sink {
      */
     private void streamEnded() {
         cancelIdle();
+        loginOver();
         if (finalBody == null) {
             boolean error = pending.stream().anyMatch(e -> e.is("error", Namespaces.STREAMS));
             finalBody = BoshResponse.terminate(error ? "remote-stream-error" : null, pending);
@@ -258,6 +264,12 @@ final class BoshSession implements StreamOutput.Sink {
         early.clear();
         // Kept a while, so that a client that missed the end still learns why.
         loop.schedule(() -> sessions.remove(this), sessions.settings().inactivity(), TimeUnit.SECONDS);
+    }
+
+    private void loginOver() {
+        if (!loginPending) return;
+        loginPending = false;
+        sessions.loginOver(address);
     }
 
     private void startIdle() {

@@ -1,6 +1,7 @@
 package org.passerelle.web.bosh;
 
 import io.netty.channel.ChannelHandlerContext;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,6 +25,8 @@ final class BoshSessions {
     private final BoshConfig settings;
     private final SecureRandom random = new SecureRandom();
     private final ConcurrentHashMap<String, BoshSession> sessions = new ConcurrentHashMap<>();
+    /** Sessions not yet authenticated, by client address (bosh.loginsPerAddress). */
+    private final ConcurrentHashMap<String, Integer> logins = new ConcurrentHashMap<>();
 
     BoshSessions(C2sContext c2s, BoshConfig settings) {
         this.c2s = c2s;
@@ -48,12 +51,17 @@ final class BoshSessions {
             x.send(BoshResponse.terminate("host-unknown", List.of()));
             return;
         }
+        String address = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "?";
+        if (!loginStarted(address)) {
+            x.send(BoshResponse.terminate("policy-violation", List.of()));
+            return;
+        }
         String lang = body.attr("xml:lang");
         var terms = new BoshSession.Terms(domain, lang == null ? "en" : lang,
                 (int) (wait < 0 ? settings.maxWait() : Math.min(wait, settings.maxWait())),
                 (int) (hold < 0 ? 1 : Math.min(hold, 1)), version(body.attr("ver")));
         String sid = newSid();
-        BoshSession s = new BoshSession(sid, this, ctx.channel().eventLoop(), ctx.channel().remoteAddress(),
+        BoshSession s = new BoshSession(sid, this, ctx.channel().eventLoop(), ctx.channel().remoteAddress(), address,
                 FramedStreams.streamHandler(c2s, tls, "bosh"), terms, rid);
         sessions.put(sid, s);
         s.loop().execute(() -> s.start(x));
@@ -77,6 +85,25 @@ final class BoshSessions {
             return;
         }
         s.loop().execute(() -> s.unreadable(x, u.condition(), u.reason()));
+    }
+
+    /** Counts a session of {@code address} that has yet to authenticate; false when it has too many. */
+    private boolean loginStarted(String address) {
+        boolean[] allowed = {true};
+        logins.compute(address, (a, n) -> {
+            int open = n == null ? 0 : n;
+            if (open >= settings.loginsPerAddress()) {
+                allowed[0] = false;
+                return n;
+            }
+            return open + 1;
+        });
+        return allowed[0];
+    }
+
+    /** A session of {@code address} authenticated or ended before. */
+    void loginOver(String address) {
+        logins.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
     }
 
     void remove(BoshSession s) {

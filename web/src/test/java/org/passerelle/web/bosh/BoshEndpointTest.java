@@ -20,7 +20,7 @@ class BoshEndpointTest {
     private static final String STREAMS = "http://etherx.jabber.org/streams";
     private static final String SASL = "urn:ietf:params:xml:ns:xmpp-sasl";
 
-    private final TestServer server = new TestServer("limits:\n  stanzaBytes: 20000\n  xmlDepth: 8\nbosh:\n  inactivity: 2\n");
+    private final TestServer server = new TestServer("limits:\n  stanzaBytes: 20000\n  xmlDepth: 8\nbosh:\n  inactivity: 2\n  loginsPerAddress: 3\n");
     private final EventLoopGroup loops = EventLoops.create(1);
     private final WebListener listener;
     private final BoshHttp bosh;
@@ -206,6 +206,18 @@ class BoshEndpointTest {
         CompletableFuture<HttpResponse<String>> early = bosh.postAsync(BoshHttp.request(sid, 12, ""));
         Element end = BoshHttp.parse(early.get(6, TimeUnit.SECONDS));
         assertThat(end.attr("type")).as("ended by inactivity, not held for the wait").isEqualTo("terminate");
+    }
+
+    @Test
+    void anAddressHasABoundedNumberOfSessionsBeforeTheyAuthenticate() throws Exception {
+        String first = bosh.body(BoshHttp.create(10, 5)).attr("sid");
+        assertThat(bosh.body(BoshHttp.create(20, 5)).attr("sid")).isNotNull();
+        assertThat(bosh.body(BoshHttp.create(30, 5)).attr("sid")).isNotNull();
+        Element refused = bosh.body(BoshHttp.create(40, 5));
+        assertThat(refused.attr("type")).isEqualTo("terminate");
+        assertThat(refused.attr("condition")).isEqualTo("policy-violation");
+        bosh.body("<body xmlns='" + BoshHttp.NS + "' rid='11' sid='" + first + "' type='terminate'/>");
+        assertThat(bosh.body(BoshHttp.create(50, 5)).attr("sid")).as("an ended session counts no more").isNotNull();
     }
 
     @Test
