@@ -29,13 +29,6 @@ import org.slf4j.LoggerFactory;
 final class BoshSession implements StreamOutput.Sink {
     private static final Logger LOG = LoggerFactory.getLogger(BoshSession.class);
 
-    /** What was agreed at creation. */
-    record Terms(String domain, String lang, int waitSeconds, int hold, String ver) {
-        int requests() {
-            return hold + 1;
-        }
-    }
-
     private record Waiting(BoshExchange exchange, Element body) {
     }
 
@@ -58,7 +51,7 @@ final class BoshSession implements StreamOutput.Sink {
     private boolean loginPending = true;
     private final BoshSessions sessions;
     private final EventLoop loop;
-    private final Terms terms;
+    private final BoshTerms terms;
     private final BoshChannel stream;
     private final StreamOutput output = new StreamOutput(this);
     private final long firstRid;
@@ -74,7 +67,7 @@ final class BoshSession implements StreamOutput.Sink {
     private String finalBody;
 
     BoshSession(String sid, BoshSessions sessions, EventLoop loop, SocketAddress client, String address,
-                ChannelHandler streamHandler, Terms terms, long firstRid) {
+                ChannelHandler streamHandler, BoshTerms terms, long firstRid) {
         this.sid = sid;
         this.address = address;
         this.sessions = sessions;
@@ -104,7 +97,7 @@ final class BoshSession implements StreamOutput.Sink {
     /** The creation request: opens the stream, whose features answer it. */
     void start(BoshExchange x) {
         holdRequest(firstRid, x);
-        fire(new StreamEvent.Opened(header()));
+        fire(new StreamEvent.Opened(terms.streamHeader()));
         afterRequest();
     }
 
@@ -148,7 +141,7 @@ final class BoshSession implements StreamOutput.Sink {
         lastRid = rid;
         Element body = r.body();
         holdRequest(rid, r.exchange());
-        if ("true".equals(BoshBody.xbosh(body, "restart"))) fire(new StreamEvent.Opened(header()));
+        if ("true".equals(BoshBody.xbosh(body, "restart"))) fire(new StreamEvent.Opened(terms.streamHeader()));
         for (Element e : BoshBody.payload(body)) fire(new StreamEvent.Received(e));
         if ("terminate".equals(body.attr("type"))) fire(new StreamEvent.Closed());
         afterRequest();
@@ -197,20 +190,11 @@ final class BoshSession implements StreamOutput.Sink {
         if (h.timer != null) h.timer.cancel(false);
         List<Element> payload = List.copyOf(pending);
         pending.clear();
-        String text = h.rid == firstRid ? BoshResponse.close(creationAttributes(), payload)
+        String text = h.rid == firstRid ? BoshResponse.close(terms.creationAnswer(sid, streamId), payload)
                 : BoshResponse.close(BoshResponse.open(), payload);
         if (h.rid >= 0) answers.put(h.rid, text);
         h.exchange.send(text);
         if (held.isEmpty()) startIdle();
-    }
-
-    private StringBuilder creationAttributes() {
-        return BoshResponse.open("sid", sid, "wait", Integer.toString(terms.waitSeconds()),
-                "inactivity", Integer.toString(sessions.settings().inactivity()),
-                "polling", Integer.toString(sessions.settings().polling()),
-                "requests", Integer.toString(terms.requests()), "hold", Integer.toString(terms.hold()),
-                "ver", terms.ver(), "from", terms.domain(), "authid", streamId,
-                "xmlns:xmpp", BoshBody.XBOSH, "xmpp:version", "1.0", "xmpp:restartlogic", "true");
     }
 
     @Override
@@ -263,7 +247,7 @@ final class BoshSession implements StreamOutput.Sink {
         for (Waiting w : early.values()) w.exchange().send(finalBody);
         early.clear();
         // Kept a while, so that a client that missed the end still learns why.
-        loop.schedule(() -> sessions.remove(this), sessions.settings().inactivity(), TimeUnit.SECONDS);
+        loop.schedule(() -> sessions.remove(this), terms.inactivity(), TimeUnit.SECONDS);
     }
 
     private void loginOver() {
@@ -274,7 +258,7 @@ final class BoshSession implements StreamOutput.Sink {
 
     private void startIdle() {
         cancelIdle();
-        if (finalBody == null) idleTimer = loop.schedule(this::inactive, sessions.settings().inactivity(), TimeUnit.SECONDS);
+        if (finalBody == null) idleTimer = loop.schedule(this::inactive, terms.inactivity(), TimeUnit.SECONDS);
     }
 
     private void cancelIdle() {
@@ -284,16 +268,11 @@ final class BoshSession implements StreamOutput.Sink {
 
     private void inactive() {
         if (!held.isEmpty() || finalBody != null) return;
-        LOG.info("BOSH session {} inactive for {} s: closing its stream", sid, sessions.settings().inactivity());
+        LOG.info("BOSH session {} inactive for {} s: closing its stream", sid, terms.inactivity());
         stream.close();
     }
 
     private void fire(StreamEvent event) {
         if (stream.isOpen()) stream.pipeline().fireChannelRead(event);
-    }
-
-    private Element header() {
-        return Element.builder("stream", Namespaces.STREAMS).attr("xmlns", Namespaces.CLIENT).attr("to", terms.domain())
-                .attr("version", "1.0").attr("xml:lang", terms.lang()).build();
     }
 }

@@ -57,9 +57,9 @@ final class BoshSessions {
             return;
         }
         String lang = body.attr("xml:lang");
-        var terms = new BoshSession.Terms(domain, lang == null ? "en" : lang,
+        var terms = new BoshTerms(domain, lang == null ? "en" : lang,
                 (int) (wait < 0 ? settings.maxWait() : Math.min(wait, settings.maxWait())),
-                (int) (hold < 0 ? 1 : Math.min(hold, 1)), version(body.attr("ver")));
+                (int) (hold < 0 ? 1 : Math.min(hold, 1)), version(body.attr("ver")), settings.inactivity(), settings.polling());
         String sid = newSid();
         BoshSession s = new BoshSession(sid, this, ctx.channel().eventLoop(), ctx.channel().remoteAddress(), address,
                 FramedStreams.streamHandler(c2s, tls, "bosh"), terms, rid);
