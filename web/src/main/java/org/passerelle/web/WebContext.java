@@ -5,7 +5,8 @@ import org.passerelle.xmpp.c2s.C2sContext;
 
 /**
  * What the web listeners share: the client stream context (for WebSocket and BOSH sessions), the
- * BOSH sessions, and the bound ports, which host-meta lists. A port is -1 until its listener is bound, and when it is off.
+ * BOSH sessions, and the bound ports, which host-meta lists. A port is -1 until its listener is
+ * bound, and when it is off.
  */
 final class WebContext {
     private final C2sContext c2s;

@@ -20,8 +20,9 @@ import org.passerelle.web.bosh.BoshEndpoint;
 
 /**
  * Answers one HTTP request at a time: the WebSocket upgrade at {@value #WEBSOCKET_PATH}, BOSH at
- * {@value BoshEndpoint#PATH}, the two host-meta documents, and errors for anything else (400 malformed, 404 unknown path, 405 wrong
- * method; 413 comes from the aggregator). Nothing is served from the file system.
+ * {@value BoshEndpoint#PATH} (answered later when held), the two host-meta documents, and errors
+ * for anything else (400 malformed, 404 unknown path, 405 wrong method; 413 comes from the
+ * aggregator). Nothing is served from the file system.
  */
 final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String WEBSOCKET_PATH = "/xmpp-websocket";
