@@ -121,6 +121,27 @@ class BoshIT {
     }
 
     @Test
+    void streamManagementCountsStanzasOverBoshAsOverTcp() throws Exception {
+        server.user("smbosh", "sm-rocks");
+        RawBosh raw = new RawBosh(server);
+        raw.login("smbosh", "sm-rocks");
+        XMPPTCPConnection tcp = server.connect("tcpuser", "tcp-rocks", "sm");
+        try (Inbox<Message> tcpMessages = Inbox.messages(tcp)) {
+            assertThat(raw.post(raw.nextRid(), "<enable xmlns='urn:xmpp:sm:3' resume='true'/>"))
+                    .contains("<enabled xmlns=\"urn:xmpp:sm:3\"").contains("resume=\"true\"");
+            raw.post(raw.nextRid(), "<message xmlns='jabber:client' type='chat' to='tcpuser@localhost/sm'><body>counted</body></message>"
+                    + "<r xmlns='urn:xmpp:sm:3'/>");
+            // The ack may come in that answer or, if the request was sent back first, in the next one.
+            String acks = raw.lastAnswer.contains("<a ") ? raw.lastAnswer : raw.post(raw.nextRid(), "");
+            assertThat(acks).contains("<a xmlns=\"urn:xmpp:sm:3\" h=\"1\"/>");
+            assertThat(tcpMessages.next().getBody()).isEqualTo("counted");
+            raw.post(raw.nextRid(), "", "type='terminate'");
+        } finally {
+            tcp.disconnect();
+        }
+    }
+
+    @Test
     void aSessionWithoutRequestsEndsAfterTheInactivityTimeAsADroppedConnectionDoes() throws Exception {
         try (ItServer quick = ItServer.start("bosh:\n  inactivity: 1\n")) {
             quick.user("idle", "idle-rocks");
@@ -153,6 +174,7 @@ class BoshIT {
         private final int port;
         private long rid = 4_000_000L;
         private String sid;
+        String lastAnswer = "";
         EntityFullJid jid;
 
         RawBosh(ItServer server) throws Exception {
@@ -198,6 +220,7 @@ class BoshIT {
             HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/http-bind"))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(res.statusCode()).isEqualTo(200);
+            lastAnswer = res.body();
             return res.body();
         }
 
