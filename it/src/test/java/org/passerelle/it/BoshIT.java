@@ -121,6 +121,27 @@ class BoshIT {
     }
 
     @Test
+    void aClientThatComesBackWithTheNextRidGetsWhatArrivedWhileItWasGone() throws Exception {
+        server.user("reload", "reload-rocks");
+        RawBosh raw = new RawBosh(server);
+        raw.login("reload", "reload-rocks");
+        XMPPTCPConnection tcp = server.connect("tcpuser", "tcp-rocks", "reload");
+        try {
+            // A web page holds a request and is reloaded: the connection closes, the rid is never repeated.
+            raw.postAndDrop(raw.nextRid(), "");
+            Thread.sleep(300);
+            tcp.sendStanza(tcp.getStanzaFactory().buildMessageStanza().to(raw.jid).ofType(Message.Type.chat)
+                    .setBody("sent during the reload").build());
+            Thread.sleep(300);
+            // The new page goes on with the next rid, and the message was kept for it.
+            assertThat(raw.post(raw.nextRid(), "")).contains("sent during the reload");
+            raw.post(raw.nextRid(), "", "type='terminate'");
+        } finally {
+            tcp.disconnect();
+        }
+    }
+
+    @Test
     void streamManagementCountsStanzasOverBoshAsOverTcp() throws Exception {
         server.user("smbosh", "sm-rocks");
         RawBosh raw = new RawBosh(server);

@@ -12,8 +12,8 @@ import io.netty.handler.codec.http.HttpVersion;
 
 /**
  * One HTTP request waiting for its answer. Holding it costs no thread: the connection's context
- * is kept and written to later, from any thread. While it waits the connection reads nothing
- * more, so a client that pipelines cannot get answers out of order.
+ * is kept and written to later, from any thread. The connection keeps reading meanwhile, so that
+ * a client that goes away (a page reload) is noticed: its request is then {@linkplain #gone() gone}.
  */
 final class BoshExchange {
     static final String CONTENT_TYPE = "text/xml; charset=utf-8";
@@ -25,7 +25,6 @@ final class BoshExchange {
     BoshExchange(ChannelHandlerContext ctx, boolean keepAlive) {
         this.ctx = ctx;
         this.keepAlive = keepAlive;
-        ctx.channel().config().setAutoRead(false);
     }
 
     /** Answers with a body; later calls do nothing. Called on the session's event loop. */
@@ -45,8 +44,7 @@ final class BoshExchange {
         boolean keep = keepAlive && status.code() < 400;
         res.headers().set(HttpHeaderNames.CONNECTION, keep ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
         var f = ctx.writeAndFlush(res);
-        if (keep) ctx.channel().config().setAutoRead(true);
-        else f.addListener(ChannelFutureListener.CLOSE);
+        if (!keep) f.addListener(ChannelFutureListener.CLOSE);
     }
 
     /** The client gave up on this request (it sent the same rid on another connection). */
@@ -56,7 +54,8 @@ final class BoshExchange {
         ctx.close();
     }
 
-    boolean answered() {
-        return answered;
+    /** The client closed the connection before the answer: nobody would read it. */
+    boolean gone() {
+        return !ctx.channel().isActive();
     }
 }

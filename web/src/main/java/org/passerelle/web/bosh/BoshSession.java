@@ -180,16 +180,24 @@ final class BoshSession implements StreamOutput.Sink {
             if (h.rid == rid) {
                 h.exchange.abandon();
                 h.exchange = x;
+                if (!pending.isEmpty()) scheduleFlush();
                 return;
             }
         }
         fail(x, "item-not-found", "rid " + rid + " is no longer known");
     }
 
+    /**
+     * Answers with everything pending; a request whose client has gone gets an empty answer
+     * (kept, should the client repeat its rid) and the output waits for a request someone reads.
+     */
     private void answer(Held h) {
         if (h.timer != null) h.timer.cancel(false);
-        List<Element> payload = List.copyOf(pending);
-        pending.clear();
+        List<Element> payload = List.of();
+        if (!h.exchange.gone()) {
+            payload = List.copyOf(pending);
+            pending.clear();
+        }
         String text = h.rid == firstRid ? BoshResponse.close(terms.creationAnswer(sid, streamId), payload)
                 : BoshResponse.close(BoshResponse.open(), payload);
         if (h.rid >= 0) answers.put(h.rid, text);
@@ -215,7 +223,14 @@ final class BoshSession implements StreamOutput.Sink {
         flushScheduled = true;
         loop.execute(() -> {
             flushScheduled = false;
-            if (finalBody == null && !pending.isEmpty() && !held.isEmpty()) answer(held.poll());
+            if (finalBody != null || pending.isEmpty()) return;
+            for (Held h : held) {
+                if (!h.exchange.gone()) {
+                    held.remove(h);
+                    answer(h);
+                    return;
+                }
+            }
         });
     }
 
