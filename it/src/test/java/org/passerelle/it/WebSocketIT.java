@@ -82,14 +82,15 @@ class WebSocketIT {
     }
 
     @Test
-    void hostMetaListsBothWebSocketEndpoints() throws Exception {
+    void hostMetaListsBothWebSocketAndBothBoshEndpoints() throws Exception {
         int https = server.server().webPort(true);
         HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.server().webPort(false)
                 + "/.well-known/host-meta.json")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.body()).contains("\"href\":\"wss://localhost:" + https + "/xmpp-websocket\"")
                 .contains("\"href\":\"ws://localhost:" + server.server().webPort(false) + "/xmpp-websocket\"")
-                .doesNotContain("bosh");
+                .contains("{\"rel\":\"urn:xmpp:alt-connections:xbosh\",\"href\":\"https://localhost:" + https + "/http-bind\"}")
+                .contains("{\"rel\":\"urn:xmpp:alt-connections:xbosh\",\"href\":\"http://localhost:" + server.server().webPort(false) + "/http-bind\"}");
         HttpResponse<String> xrd = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.server().webPort(false)
                 + "/.well-known/host-meta")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(xrd.body()).contains("rel='urn:xmpp:alt-connections:websocket' href='wss://localhost:" + https + "/xmpp-websocket'");

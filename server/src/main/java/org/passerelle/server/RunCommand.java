@@ -58,6 +58,8 @@ final class RunCommand implements Callable<Integer> {
         if (server.webPort(false) > 0 || server.webPort(true) > 0) {
             System.out.println("  Web clients:   " + (server.webPort(true) > 0 ? "wss://" + domain + ":" + server.webPort(true) + "/xmpp-websocket " : "")
                     + (server.webPort(false) > 0 ? "ws://" + domain + ":" + server.webPort(false) + "/xmpp-websocket" : ""));
+            System.out.println("  BOSH:          " + (server.webPort(true) > 0 ? "https://" + domain + ":" + server.webPort(true) + "/http-bind " : "")
+                    + (server.webPort(false) > 0 ? "http://" + domain + ":" + server.webPort(false) + "/http-bind" : ""));
         }
         for (var service : server.context().features().items()) { // chat rooms, nearby search...
             if (service.jid().endsWith("." + domain)) {

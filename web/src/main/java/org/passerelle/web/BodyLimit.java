@@ -9,16 +9,19 @@ import org.passerelle.core.http.HttpRoutes;
 
 /**
  * Sets the body limit of each request before it is aggregated: a module's route says how much
- * it accepts (an upload: its file size limit), everything else gets {@link WebChannelInitializer#MAX_REQUEST_BYTES}.
+ * it accepts (an upload: its file size limit), everything else gets the default limit.
  * The aggregator is swapped between requests, never while one is being read, and it answers
  * 413 itself (by Content-Length before reading, or when a chunked body outgrows the limit).
  */
 final class BodyLimit extends ChannelInboundHandlerAdapter {
     private final HttpRoutes routes;
-    private int current = WebChannelInitializer.MAX_REQUEST_BYTES;
+    private final int defaultLimit;
+    private int current;
 
-    BodyLimit(HttpRoutes routes) {
+    BodyLimit(HttpRoutes routes, int defaultLimit) {
         this.routes = routes;
+        this.defaultLimit = defaultLimit;
+        this.current = defaultLimit;
     }
 
     @Override
@@ -26,8 +29,8 @@ final class BodyLimit extends ChannelInboundHandlerAdapter {
         if (msg instanceof HttpRequest req) {
             int limit = routes.find(new QueryStringDecoder(req.uri()).path())
                     .map(HttpRoutes.Mount::maxBodyBytes)
-                    .map(m -> Math.max(m, WebChannelInitializer.MAX_REQUEST_BYTES))
-                    .orElse(WebChannelInitializer.MAX_REQUEST_BYTES);
+                    .map(m -> Math.max(m, defaultLimit))
+                    .orElse(defaultLimit);
             if (limit != current && ctx.pipeline().get("aggregator") != null) {
                 ctx.pipeline().replace("aggregator", "aggregator", new HttpObjectAggregator(limit));
                 current = limit;

@@ -9,7 +9,7 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 
 /** The pipeline of a new HTTP connection: [TLS] → HTTP codec → bounded aggregator → request handler. */
 final class WebChannelInitializer extends ChannelInitializer<Channel> {
-    /** The body limit of requests to no module route; a route may ask for more (see {@link BodyLimit}). */
+    /** The body limit of requests to no module route (BOSH bodies may reach limits.stanzaBytes); a route may ask for more (see {@link BodyLimit}). */
     static final int MAX_REQUEST_BYTES = 64 * 1024;
     private static final int REQUEST_TIMEOUT_SECONDS = 30;
 
@@ -23,12 +23,13 @@ final class WebChannelInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel ch) {
+        int defaultLimit = Math.max(MAX_REQUEST_BYTES, web.c2s().xmlLimits().maxStanzaBytes());
         if (tls) ch.pipeline().addLast("tls", web.c2s().ssl().newHandler(ch.alloc()));
         // Until a WebSocket upgrade replaces it: an HTTP connection that stays silent is closed.
         ch.pipeline().addLast("http-timeout", new ReadTimeoutHandler(REQUEST_TIMEOUT_SECONDS));
         ch.pipeline().addLast("http", new HttpServerCodec(4096, 8192, 8192));
-        ch.pipeline().addLast("body-limit", new BodyLimit(web.c2s().server().http()));
-        ch.pipeline().addLast("aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES));
+        ch.pipeline().addLast("body-limit", new BodyLimit(web.c2s().server().http(), defaultLimit));
+        ch.pipeline().addLast("aggregator", new HttpObjectAggregator(defaultLimit));
         ch.pipeline().addLast("chunked", new ChunkedWriteHandler()); // file downloads (RouteCall)
         ch.pipeline().addLast("request", new WebRequestHandler(web, tls));
     }

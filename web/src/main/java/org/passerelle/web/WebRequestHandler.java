@@ -17,12 +17,14 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.passerelle.web.bosh.BoshEndpoint;
 
 /**
- * Answers one HTTP request at a time: the WebSocket upgrade at {@value #WEBSOCKET_PATH}, the two
- * host-meta documents, the routes modules mounted (see {@link RouteCall}), and errors for anything
- * else (400 malformed, 404 unknown path, 405 wrong method; 413 comes from the aggregator).
- * Requests that a client pipelines while a route is running wait, so answers keep their order.
+ * Answers one HTTP request at a time: the WebSocket upgrade at {@value #WEBSOCKET_PATH}, BOSH at
+ * {@value BoshEndpoint#PATH} (answered later when held), the two host-meta documents, the routes
+ * modules mounted (see {@link RouteCall}), and errors for anything else (400 malformed, 404 unknown
+ * path, 405 wrong method; 413 comes from the aggregator). Requests that a client pipelines while a
+ * route is running wait, so answers keep their order.
  */
 final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String WEBSOCKET_PATH = "/xmpp-websocket";
@@ -59,6 +61,7 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         String path = new QueryStringDecoder(req.uri()).path();
         switch (path) {
             case WEBSOCKET_PATH -> WebSocketUpgrade.upgrade(ctx, req, web, tls);
+            case BoshEndpoint.PATH -> web.bosh().handle(ctx, req, tls);
             case "/.well-known/host-meta" -> hostMeta(ctx, req, false);
             case "/.well-known/host-meta.json" -> hostMeta(ctx, req, true);
             default -> route(ctx, req, path);
@@ -103,9 +106,9 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
             respond(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, null, null);
             return;
         }
-        List<String> urls = HostMeta.endpoints(host(req), web.httpPort(), web.httpsPort());
-        if (json) respond(ctx, req, HttpResponseStatus.OK, "application/json", HostMeta.json(urls));
-        else respond(ctx, req, HttpResponseStatus.OK, "application/xrd+xml; charset=utf-8", HostMeta.xrd(urls));
+        List<HostMeta.Link> links = HostMeta.endpoints(host(req), web.httpPort(), web.httpsPort());
+        if (json) respond(ctx, req, HttpResponseStatus.OK, "application/json", HostMeta.json(links));
+        else respond(ctx, req, HttpResponseStatus.OK, "application/xrd+xml; charset=utf-8", HostMeta.xrd(links));
     }
 
     /** The host the client used, when it is a plain name; else the first hosted domain. */

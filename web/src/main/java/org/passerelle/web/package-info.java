@@ -1,6 +1,7 @@
 /**
  * The HTTP frontend: one Netty listener for plain HTTP and one for HTTPS, serving XMPP over
- * WebSocket (RFC 7395) at {@code /xmpp-websocket} and XEP-0156 host-meta discovery. A WebSocket
- * connection runs the same client stream logic as a TCP connection ({@code xmpp.c2s}).
+ * WebSocket (RFC 7395) at {@code /xmpp-websocket}, XMPP over BOSH at {@code /http-bind} (package
+ * {@code bosh}) and XEP-0156 host-meta discovery. A WebSocket connection and a BOSH session run the
+ * same client stream logic as a TCP connection ({@code xmpp.c2s}).
  */
 package org.passerelle.web;

@@ -31,7 +31,7 @@ class ModuleRoutesTest {
     ModuleRoutesTest() throws Exception {
         listener = WebListener.bind(new WebListener.Web(C2sContext.create(server.context(), null)), loops, loops, "127.0.0.1", 0, false);
         var routes = server.context().http();
-        routes.mount("/echo", 256 * 1024, call -> HttpAnswer.of(200, "application/octet-stream", call.body())
+        routes.mount("/echo", 280_000, call -> HttpAnswer.of(200, "application/octet-stream", call.body())
                 .with("x-method", call.method()).with("x-rest", call.rest("/echo")));
         routes.mount("/slow/", 0, call -> {
             Thread.sleep(Long.parseLong(call.param("ms").orElse("0")));
@@ -73,8 +73,8 @@ class ModuleRoutesTest {
         var res = http.send(HttpRequest.newBuilder(at("/echo")).PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[300_000])).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(res.statusCode()).isEqualTo(413);
-        // Other paths keep the small default.
-        res = http.send(HttpRequest.newBuilder(at("/slow/x")).POST(HttpRequest.BodyPublishers.ofByteArray(new byte[100_000])).build(),
+        // Other paths keep the default: the larger of 64 KiB and a stanza (BOSH), 256 KiB here.
+        res = http.send(HttpRequest.newBuilder(at("/slow/x")).POST(HttpRequest.BodyPublishers.ofByteArray(new byte[262_145])).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(res.statusCode()).isEqualTo(413);
     }

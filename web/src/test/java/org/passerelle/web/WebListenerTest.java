@@ -47,15 +47,17 @@ class WebListenerTest {
     }
 
     @Test
-    void hostMetaListsTheWebSocketEndpoint() throws Exception {
+    void hostMetaListsTheWebSocketAndBoshEndpoints() throws Exception {
         var xrd = send(at("/.well-known/host-meta"));
         assertThat(xrd.statusCode()).isEqualTo(200);
         assertThat(xrd.body()).contains("<Link rel='urn:xmpp:alt-connections:websocket' href='ws://127.0.0.1:" + listener.port() + "/xmpp-websocket'/>")
-                .doesNotContain("wss://").doesNotContain("bosh");
+                .contains("<Link rel='urn:xmpp:alt-connections:xbosh' href='http://127.0.0.1:" + listener.port() + "/http-bind'/>")
+                .doesNotContain("wss://").doesNotContain("https://");
         var json = send(at("/.well-known/host-meta.json"));
         assertThat(json.headers().firstValue("content-type")).hasValue("application/json");
         assertThat(json.body()).isEqualTo("{\"links\":[{\"rel\":\"urn:xmpp:alt-connections:websocket\",\"href\":\"ws://127.0.0.1:"
-                + listener.port() + "/xmpp-websocket\"}]}");
+                + listener.port() + "/xmpp-websocket\"},{\"rel\":\"urn:xmpp:alt-connections:xbosh\",\"href\":\"http://127.0.0.1:"
+                + listener.port() + "/http-bind\"}]}");
     }
 
     @Test
@@ -67,7 +69,8 @@ class WebListenerTest {
         assertThat(send(at("/../etc/passwd")).statusCode()).isEqualTo(404);
         assertThat(send(at("/.well-known/host-meta").POST(HttpRequest.BodyPublishers.ofString("x"))).statusCode()).isEqualTo(405);
         assertThat(send(at("/xmpp-websocket")).statusCode()).isEqualTo(400); // no upgrade
-        String big = "x".repeat(WebChannelInitializer.MAX_REQUEST_BYTES + 1);
+        // The request limit is the larger of 64 KiB and the stanza limit (BOSH bodies carry stanzas).
+        String big = "x".repeat(Math.max(WebChannelInitializer.MAX_REQUEST_BYTES, server.context().config().limits().stanzaBytes()) + 1);
         assertThat(send(at("/.well-known/host-meta").POST(HttpRequest.BodyPublishers.ofString(big))).statusCode()).isEqualTo(413);
     }
 

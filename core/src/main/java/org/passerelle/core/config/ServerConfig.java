@@ -16,12 +16,13 @@ import java.util.Set;
  * @param limits          per-client bounds and rate limits
  * @param auth            SCRAM settings
  * @param streamManagement XEP-0198 resumption
+ * @param bosh            XMPP over BOSH on the web listeners
  * @param disabledModules names of modules not to start
  * @param modules         per-module options, by module name
  */
 public record ServerConfig(List<DomainConfig> domains, ListenersConfig listeners, TlsConfig tls,
                            StorageConfig storage, LimitsConfig limits, AuthConfig auth,
-                           StreamManagementConfig streamManagement, Set<String> disabledModules,
+                           StreamManagementConfig streamManagement, BoshConfig bosh, Set<String> disabledModules,
                            Map<String, JsonNode> modules) {
     public ServerConfig {
         domains = domains == null || domains.isEmpty() ? List.of(new DomainConfig("localhost", null)) : List.copyOf(domains);
@@ -31,12 +32,13 @@ public record ServerConfig(List<DomainConfig> domains, ListenersConfig listeners
         limits = Checks.orDefault(limits, LimitsConfig.defaults());
         auth = Checks.orDefault(auth, AuthConfig.defaults());
         streamManagement = Checks.orDefault(streamManagement, StreamManagementConfig.defaults());
+        bosh = Checks.orDefault(bosh, BoshConfig.defaults());
         disabledModules = disabledModules == null ? Set.of() : Set.copyOf(disabledModules);
         modules = modules == null ? Map.of() : Map.copyOf(modules);
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     public DomainConfig domain(String name) {
@@ -45,22 +47,22 @@ public record ServerConfig(List<DomainConfig> domains, ListenersConfig listeners
     }
 
     public ServerConfig withListeners(ListenersConfig l) {
-        return new ServerConfig(domains, l, tls, storage, limits, auth, streamManagement, disabledModules, modules);
+        return new ServerConfig(domains, l, tls, storage, limits, auth, streamManagement, bosh, disabledModules, modules);
     }
 
     public ServerConfig withStorage(StorageConfig s) {
-        return new ServerConfig(domains, listeners, tls, s, limits, auth, streamManagement, disabledModules, modules);
+        return new ServerConfig(domains, listeners, tls, s, limits, auth, streamManagement, bosh, disabledModules, modules);
     }
 
     public ServerConfig withDomains(List<DomainConfig> d) {
-        return new ServerConfig(d, listeners, tls, storage, limits, auth, streamManagement, disabledModules, modules);
+        return new ServerConfig(d, listeners, tls, storage, limits, auth, streamManagement, bosh, disabledModules, modules);
     }
 
     public ServerConfig withLimits(LimitsConfig l) {
-        return new ServerConfig(domains, listeners, tls, storage, l, auth, streamManagement, disabledModules, modules);
+        return new ServerConfig(domains, listeners, tls, storage, l, auth, streamManagement, bosh, disabledModules, modules);
     }
 
     public ServerConfig withStreamManagement(StreamManagementConfig s) {
-        return new ServerConfig(domains, listeners, tls, storage, limits, auth, s, disabledModules, modules);
+        return new ServerConfig(domains, listeners, tls, storage, limits, auth, s, bosh, disabledModules, modules);
     }
 }

@@ -28,7 +28,7 @@ public final class C2sSession extends AbstractSession {
     /** Ends a detached session; set while it waits for resumption. */
     volatile Runnable expire;
     volatile boolean ended;
-    /** The transport it started on ("c2s", "websocket"), for the sessions gauge; set once at start. */
+    /** The transport it started on ("c2s", "websocket", "bosh"), for the sessions gauge; set once at start. */
     volatile String transport = "c2s";
 
     C2sSession(EntityFullJid jid, String remoteAddress, Channel channel, SerialExecutor worker, int maxUnacked) {

@@ -66,10 +66,15 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
      * @param startTlsOffered false where TLS comes from the transport (HTTPS) or cannot be added
      */
     C2sStreamHandler(C2sContext c2s, XmlStreamDecoder decoder, boolean tls, boolean startTlsOffered) {
+        this(c2s, decoder, tls, startTlsOffered, decoder == null ? "websocket" : "c2s");
+    }
+
+    /** @param transport the metrics tag of the sessions this stream starts ("c2s", "websocket", "bosh") */
+    C2sStreamHandler(C2sContext c2s, XmlStreamDecoder decoder, boolean tls, boolean startTlsOffered, String transport) {
         this.c2s = c2s;
         this.server = c2s.server();
         this.decoder = decoder;
-        this.lifecycle = new SessionLifecycle(server, decoder == null ? "websocket" : "c2s");
+        this.lifecycle = new SessionLifecycle(server, transport);
         this.tls = tls;
         this.startTlsOffered = startTlsOffered;
     }

@@ -3,7 +3,7 @@ package org.passerelle.xmpp.c2s;
 import io.netty.channel.ChannelHandler;
 
 /**
- * Entry point for transports that frame the stream themselves (RFC 7395 WebSocket): they parse
+ * Entry point for transports that frame the stream themselves (RFC 7395 WebSocket, BOSH): they parse
  * each frame into {@link StreamEvent}s and send them up to this handler, and turn the stream text
  * it writes back into frames. SASL, binding, limits and stream management are the TCP ones.
  */
@@ -14,5 +14,10 @@ public final class FramedStreams {
     /** The client stream handler, without STARTTLS; {@code tls} says whether the transport is encrypted. */
     public static ChannelHandler streamHandler(C2sContext c2s, boolean tls) {
         return new C2sStreamHandler(c2s, null, tls, false);
+    }
+
+    /** The same for another framed transport, whose sessions are counted under its own metrics tag ("bosh"). */
+    public static ChannelHandler streamHandler(C2sContext c2s, boolean tls, String transport) {
+        return new C2sStreamHandler(c2s, null, tls, false, transport);
     }
 }

@@ -20,7 +20,7 @@ final class SessionLifecycle {
     private final ServerContext server;
     private final String transport;
 
-    /** {@code transport}: the metrics tag of sessions started here ("c2s", "websocket"). */
+    /** {@code transport}: the metrics tag of sessions started here ("c2s", "websocket", "bosh"). */
     SessionLifecycle(ServerContext server, String transport) {
         this.server = server;
         this.transport = transport;
