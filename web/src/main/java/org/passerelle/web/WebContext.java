@@ -3,16 +3,22 @@ package org.passerelle.web;
 import org.passerelle.xmpp.c2s.C2sContext;
 
 /**
- * What the web listeners share: the client stream context (for WebSocket sessions) and the
- * bound ports, which host-meta lists. A port is -1 until its listener is bound, and when it is off.
+ * What the web listeners share: the client stream context (for WebSocket sessions), the web
+ * client, and the bound ports, which host-meta lists. A port is -1 until its listener is bound, and when it is off.
  */
 final class WebContext {
     private final C2sContext c2s;
+    private final WebClient client;
     private volatile int httpPort = -1;
     private volatile int httpsPort = -1;
 
     WebContext(C2sContext c2s) {
         this.c2s = c2s;
+        this.client = WebClient.create(c2s.server().config(), WebContext.class.getClassLoader());
+    }
+
+    WebClient client() {
+        return client;
     }
 
     C2sContext c2s() {

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * Answers one HTTP request at a time: the WebSocket upgrade at {@value #WEBSOCKET_PATH}, the two
- * host-meta documents, and errors for anything else (400 malformed, 404 unknown path, 405 wrong
- * method; 413 comes from the aggregator). Nothing is served from the file system.
+ * host-meta documents, the web client ({@link WebClient}: {@code /} and {@code /webclient/...}),
+ * and errors for anything else (400 malformed, 404 unknown path, 405 wrong method; 413 comes from
+ * the aggregator). Nothing is served from the file system.
  */
 final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String WEBSOCKET_PATH = "/xmpp-websocket";
@@ -45,6 +46,8 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
             case WEBSOCKET_PATH -> WebSocketUpgrade.upgrade(ctx, req, web, tls);
             case "/.well-known/host-meta" -> hostMeta(ctx, req, false);
             case "/.well-known/host-meta.json" -> hostMeta(ctx, req, true);
+            case "/" -> web.client().index(ctx, req, host(req), web.httpsPort(), tls);
+            case String p when p.startsWith(StaticAssets.PREFIX) -> web.client().asset(ctx, req, p);
             default -> respond(ctx, req, HttpResponseStatus.NOT_FOUND, null, null);
         }
     }
@@ -84,7 +87,12 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
         if (status == HttpResponseStatus.METHOD_NOT_ALLOWED) res.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
         if (body != null) res.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*"); // XEP-0156 §3: readable cross-origin
-        boolean keepAlive = status.code() < 400 && HttpUtil.isKeepAlive(req);
+        send(ctx, req, res);
+    }
+
+    /** Writes a complete answer; an error answer closes the connection. */
+    static void send(ChannelHandlerContext ctx, FullHttpRequest req, FullHttpResponse res) {
+        boolean keepAlive = res.status().code() < 400 && HttpUtil.isKeepAlive(req);
         // Say so when closing: HTTP/1.1 keeps connections by default, and a client that reuses one we
         // close races the close and gets a reset instead of its next answer.
         res.headers().set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
