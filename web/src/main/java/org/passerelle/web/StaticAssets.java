@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
 /**
  * The files of the web client, from the class path: Converse.js as the build unpacked it under
  * {@code webclient/converse/}, served at {@code /webclient/<version>/...}, plus our own start
- * script at {@code /webclient/passerelle.js}. Only the names the build listed in
+ * script and style sheet at {@code /webclient/passerelle.js} and {@code .css}. Only the names the build listed in
  * {@code webclient/files.txt} exist: no path is ever joined onto a directory, so {@code ..},
  * encoded dots, backslashes or absolute paths cannot reach anything else.
  */
 final class StaticAssets {
     static final String PREFIX = "/webclient/";
-    static final String START_SCRIPT = PREFIX + "passerelle.js";
+    /** Ours, beside the bundle; unversioned, so revalidated. */
+    private static final Set<String> OWN = Set.of("passerelle.js", "passerelle.css");
     private static final String ROOT = "webclient/";
     /** A path segment of a file we ship: letters, digits, '-', '_', '.', and not only dots. */
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
@@ -66,7 +67,8 @@ final class StaticAssets {
     /** The file for a decoded request path under {@link #PREFIX}, or null: 404. */
     Asset find(String path) {
         if (!path.startsWith(PREFIX) || !safe(path.substring(PREFIX.length()))) return null;
-        if (path.equals(START_SCRIPT)) return cache.computeIfAbsent(path, p -> read(ROOT + "passerelle.js", Asset.REVALIDATE));
+        String own = path.substring(PREFIX.length());
+        if (OWN.contains(own)) return cache.computeIfAbsent(path, p -> read(ROOT + own, Asset.REVALIDATE));
         String versioned = base() + "/";
         if (!path.startsWith(versioned)) return null;
         String name = path.substring(versioned.length());

@@ -18,11 +18,12 @@ final class WebClientPage {
     /**
      * Everything comes from this origin; no inline script. Converse needs no eval, but its OMEMO
      * library compiles WebAssembly ('wasm-unsafe-eval'), and its templates set style attributes
-     * ('unsafe-inline' for styles only). Images and media may come from https: URLs in messages
-     * (shared files). 'self' in connect-src covers ws:/wss: to this host and port (CSP 3).
+     * ('unsafe-inline' for styles only). No image from elsewhere: a link in a message does not tell
+     * a third party who reads it (and Converse's sponsor logos on conversejs.org stay out).
+     * 'self' in connect-src covers ws:/wss: to this host and port (CSP 3).
      */
     static final String CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data: blob: https:; media-src 'self' data: blob: https:; font-src 'self'; connect-src 'self'; "
+            + "img-src 'self' data: blob:; media-src 'self' data: blob:; font-src 'self'; connect-src 'self'; "
             + "worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     static final HttpHeaders NOSNIFF = new DefaultHttpHeaders().set("X-Content-Type-Options", "nosniff");
     static final HttpHeaders SECURITY_HEADERS = new DefaultHttpHeaders()

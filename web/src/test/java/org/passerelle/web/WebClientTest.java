@@ -70,7 +70,8 @@ class WebClientTest {
         assertThat(res.statusCode()).isEqualTo(200);
         assertThat(res.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
         assertThat(res.headers().firstValue("content-security-policy")).hasValueSatisfying(csp -> assertThat(csp)
-                .contains("default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'", "frame-ancestors 'none'")
+                .contains("default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'", "frame-ancestors 'none'",
+                        "img-src 'self' data: blob:;")
                 .doesNotContain(" 'unsafe-eval'", "script-src 'self' 'unsafe-inline'"));
         assertThat(res.headers().firstValue("x-content-type-options")).hasValue("nosniff");
         assertThat(res.headers().firstValue("referrer-policy")).hasValue("no-referrer");
@@ -78,6 +79,7 @@ class WebClientTest {
         String page = text(res);
         assertThat(page).contains("<script type=\"module\" src=\"/webclient/" + assets.version() + "/converse.min.js\"></script>")
                 .contains("<script type=\"module\" src=\"/webclient/passerelle.js\"></script>")
+                .contains("<link rel=\"stylesheet\" href=\"/webclient/passerelle.css\">")
                 .contains("{\"domain\":\"chat.example\",\"registration\":true,\"assets\":\"/webclient/" + assets.version() + "\"}")
                 .doesNotContain("http://", "https://", "{{").doesNotContainPattern("<script>");
         var head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listener.port() + "/"))
@@ -134,6 +136,9 @@ class WebClientTest {
         var start = get("/webclient/passerelle.js");
         assertThat(start.headers().firstValue("cache-control")).hasValue("no-cache");
         assertThat(text(start)).contains("converse.initialize");
+        var css = get("/webclient/passerelle.css");
+        assertThat(css.headers().firstValue("content-type")).hasValue("text/css; charset=utf-8");
+        assertThat(text(css)).contains("converse-footer .sponsors");
     }
 
     @Test
