@@ -1,7 +1,10 @@
-// Drives the bundled web client (Converse.js) in headless Chromium: two users, already on each
-// other's roster, log in from two browser contexts, chat both ways and see each other's presence.
-// Usage: node browser.mjs BASE_URL OUT_DIR USER1 PASSWORD1 USER2 PASSWORD2
-//   BASE_URL  the server's web client, e.g. http://127.0.0.1:5280/
+// Drives the bundled web client (Converse.js) in headless Chromium, one scenario per run:
+//   chat    two users, already on each other's roster, log in from two browser contexts, chat both
+//           ways and see each other's presence change (away, then offline)
+//   secure  the default setup (tls.required): the plain HTTP page sends the browser on to HTTPS,
+//           where the user, having accepted the self-signed certificate, logs in over wss://
+// Usage: node browser.mjs SCENARIO BASE_URL OUT_DIR USER PASSWORD [USER2 PASSWORD2]
+//   BASE_URL  the server's web client on plain HTTP, e.g. http://127.0.0.1:5280/
 //   OUT_DIR   where the screenshots go (created)
 // Chromium: $CHROMIUM, or /usr/bin/chromium (Debian's package; playwright-core brings no browser).
 // Prints one line per step; exits 0 when every step passed, 1 otherwise.
@@ -9,7 +12,7 @@ import { chromium } from "playwright-core";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 
-const [base, outDir, user1, password1, user2, password2] = process.argv.slice(2);
+const [scenario, base, outDir, user1, password1, user2, password2] = process.argv.slice(2);
 const DOMAIN = "localhost";
 const STEP_TIMEOUT = 10_000;
 // Without the background-networking flags Chromium keeps calling Google's hosts, which this
@@ -34,28 +37,31 @@ async function launch() {
   });
 }
 
-/** A fresh browser context (its own storage: a second person on another machine) on the web client. */
-async function openClient(browser, name) {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
+/**
+ * A fresh browser context (its own storage: a second person on another machine) on the web client.
+ * {@code acceptCertificate}: as a person who accepted the server's self-signed certificate.
+ */
+async function openClient(browser, name, acceptCertificate = false) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 700 }, ignoreHTTPSErrors: acceptCertificate });
   context.setDefaultTimeout(STEP_TIMEOUT);
   await context.addInitScript(() => document.addEventListener("securitypolicyviolation",
     (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`)));
   const page = await context.newPage();
-  const origin = new URL(base).origin;
+  const host = new URL(base).hostname; // both listeners: the HTTP page may send the browser to HTTPS
+  const ours = (url) => /^(https?|wss?):/.test(url) && new URL(url).hostname === host;
   page.on("console", (m) => {
     if (m.type() === "error" && !m.text().includes(EXPECTED_BLOCKED)) console.log(`${name} console: ${m.text()}`);
     if (m.text().startsWith("CSP violation") && !m.text().includes(EXPECTED_BLOCKED)) problems.push(`${name}: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`${name}: page error ${e.message}`));
   page.on("request", (r) => {
-    if (/^(https?|wss?):/.test(r.url()) && new URL(r.url()).host !== new URL(base).host
-        && !r.url().startsWith(EXPECTED_BLOCKED)) problems.push(`${name}: request to ${r.url()}`);
+    if (/^(https?|wss?):/.test(r.url()) && !ours(r.url()) && !r.url().startsWith(EXPECTED_BLOCKED)) problems.push(`${name}: request to ${r.url()}`);
   });
   page.on("requestfailed", (r) => {
     if (!r.url().startsWith(EXPECTED_BLOCKED)) problems.push(`${name}: ${r.url()} failed: ${r.failure()?.errorText}`);
   });
   page.on("response", (r) => {
-    if (r.url().startsWith(origin) && r.status() >= 400) problems.push(`${name}: ${r.status()} ${r.url()}`);
+    if (ours(r.url()) && r.status() >= 400) problems.push(`${name}: ${r.status()} ${r.url()}`);
   });
   page.websockets = [];
   page.on("websocket", (ws) => page.websockets.push(ws.url()));
@@ -69,8 +75,9 @@ async function login(page, user, password) {
   await page.locator("#converse-login-password").fill(password);
   await page.locator("#converse-login button[type=submit]").click();
   await page.locator("converse-roster").waitFor();
-  if (!page.websockets.some((u) => u.endsWith("/xmpp-websocket"))) throw new Error(`${user} did not connect over WebSocket: ${page.websockets}`);
-  step(`${user} logged in over ${page.websockets[0]}`);
+  const ws = page.websockets.find((u) => u.endsWith("/xmpp-websocket"));
+  if (!ws) throw new Error(`${user} did not connect over WebSocket: ${page.websockets}`);
+  step(`${user} logged in over ${ws}`);
 }
 
 function contact(page, jid) {
@@ -123,44 +130,62 @@ async function screenshot(page, name) {
   console.log(`screenshot: ${file}`);
 }
 
-async function main() {
-  mkdirSync(outDir, { recursive: true });
+/** Two contacts chat both ways, then the second goes away and offline. */
+async function chatScenario(browser, pages) {
   const jid1 = `${user1}@${DOMAIN}`;
   const jid2 = `${user2}@${DOMAIN}`;
+  const one = await openClient(browser, user1);
+  const two = await openClient(browser, user2);
+  pages.push(one, two);
+  await one.locator("#converse-login-jid").waitFor();
+  await screenshot(one, "login");
+  await login(one, jid1, password1);
+  await login(two, jid2, password2);
+  await expectPresence(one, jid2, "online");
+  await expectPresence(two, jid1, "online");
+
+  await openChat(one, jid2);
+  await openChat(two, jid1);
+  await sendMessage(one, jid2, `Hello ${user2}, from a browser`);
+  await expectMessage(two, jid1, `Hello ${user2}, from a browser`);
+  await sendMessage(two, jid1, `Hi ${user1}, received`);
+  await expectMessage(one, jid2, `Hi ${user1}, received`);
+  await screenshot(one, `chat-${user1}`);
+  await screenshot(two, `chat-${user2}`);
+
+  await setStatus(two, "away", "back soon");
+  await expectPresence(one, jid2, "away");
+  await screenshot(one, `roster-${user2}-away`);
+  await two.context().close(); // the second user closes the browser: offline
+  await expectPresence(one, jid2, "offline");
+  await screenshot(one, `roster-${user2}-offline`);
+}
+
+/** http://host:port/ goes on to https://, where the login runs over wss://. */
+async function secureScenario(browser, pages) {
+  const page = await openClient(browser, user1, true);
+  pages.push(page);
+  await page.waitForURL(/^https:/);
+  step(`sent on to ${page.url()}`);
+  await login(page, `${user1}@${DOMAIN}`, password1);
+  if (!page.websockets.some((u) => u.startsWith("wss://"))) throw new Error(`not over wss://: ${page.websockets}`);
+  await screenshot(page, `secure-${user1}`);
+}
+
+const SCENARIOS = { chat: chatScenario, secure: secureScenario };
+
+async function main() {
+  if (!SCENARIOS[scenario]) throw new Error(`unknown scenario ${scenario}; known: ${Object.keys(SCENARIOS)}`);
+  mkdirSync(outDir, { recursive: true });
   const browser = await launch();
   const pages = [];
   try {
-    const one = await openClient(browser, user1);
-    const two = await openClient(browser, user2);
-    pages.push(one, two);
-    await one.locator("#converse-login-jid").waitFor();
-    await screenshot(one, "login");
-    await login(one, jid1, password1);
-    await login(two, jid2, password2);
-    await expectPresence(one, jid2, "online");
-    await expectPresence(two, jid1, "online");
-
-    await openChat(one, jid2);
-    await openChat(two, jid1);
-    await sendMessage(one, jid2, `Hello ${user2}, from a browser`);
-    await expectMessage(two, jid1, `Hello ${user2}, from a browser`);
-    await sendMessage(two, jid1, `Hi ${user1}, received`);
-    await expectMessage(one, jid2, `Hi ${user1}, received`);
-    await screenshot(one, `chat-${user1}`);
-    await screenshot(two, `chat-${user2}`);
-
-    await setStatus(two, "away", "back soon");
-    await expectPresence(one, jid2, "away");
-    await screenshot(one, `roster-${user2}-away`);
-    await two.context().close(); // the second user closes the browser: offline
-    await expectPresence(one, jid2, "offline");
-    await screenshot(one, `roster-${user2}-offline`);
-
+    await SCENARIOS[scenario](browser, pages);
     if (problems.length) throw new Error(`the page had problems:\n  ${problems.join("\n  ")}`);
     step("done");
   } catch (e) {
     for (const [i, page] of pages.entries()) {
-      if (!page.isClosed()) await screenshot(page, `failure-${[user1, user2][i]}`).catch(() => {});
+      if (!page.isClosed()) await screenshot(page, `failure-${scenario}-${i + 1}`).catch(() => {});
     }
     throw e;
   } finally {
