@@ -57,8 +57,8 @@ async function openClient(browser, name, acceptCertificate = false) {
   page.on("request", (r) => {
     if (/^(https?|wss?):/.test(r.url()) && !ours(r.url()) && !r.url().startsWith(EXPECTED_BLOCKED)) problems.push(`${name}: request to ${r.url()}`);
   });
-  page.on("requestfailed", (r) => {
-    if (!r.url().startsWith(EXPECTED_BLOCKED)) problems.push(`${name}: ${r.url()} failed: ${r.failure()?.errorText}`);
+  page.on("requestfailed", (r) => { // aborted: a closing page's own doing, not a fault
+    if (!r.url().startsWith(EXPECTED_BLOCKED) && r.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`${name}: ${r.url()} failed: ${r.failure()?.errorText}`);
   });
   page.on("response", (r) => {
     if (ours(r.url()) && r.status() >= 400) problems.push(`${name}: ${r.status()} ${r.url()}`);
