@@ -39,10 +39,11 @@ async function launch() {
 
 /**
  * A fresh browser context (its own storage: a second person on another machine) on the web client.
- * {@code acceptCertificate}: as a person who accepted the server's self-signed certificate.
+ * acceptCertificate: as a person who accepted the server's self-signed certificate;
+ * locale: the browser's language (Converse loads its translation from the server).
  */
-async function openClient(browser, name, acceptCertificate = false) {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 700 }, ignoreHTTPSErrors: acceptCertificate });
+async function openClient(browser, name, { acceptCertificate = false, locale = "en-US" } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 700 }, ignoreHTTPSErrors: acceptCertificate, locale });
   context.setDefaultTimeout(STEP_TIMEOUT);
   await context.addInitScript(() => document.addEventListener("securitypolicyviolation",
     (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`)));
@@ -161,12 +162,14 @@ async function chatScenario(browser, pages) {
   await screenshot(one, `roster-${user2}-offline`);
 }
 
-/** http://host:port/ goes on to https://, where the login runs over wss://. */
+/** http://host:port/ goes on to https://, where the login runs over wss://; in German, for once. */
 async function secureScenario(browser, pages) {
-  const page = await openClient(browser, user1, true);
+  const page = await openClient(browser, user1, { acceptCertificate: true, locale: "de-DE" });
   pages.push(page);
   await page.waitForURL(/^https:/);
   step(`sent on to ${page.url()}`);
+  await page.locator("#converse-login button[type=submit]", { hasText: "Anmelden" }).waitFor();
+  step("the login form is in German");
   await login(page, `${user1}@${DOMAIN}`, password1);
   if (!page.websockets.some((u) => u.startsWith("wss://"))) throw new Error(`not over wss://: ${page.websockets}`);
   await screenshot(page, `secure-${user1}`);

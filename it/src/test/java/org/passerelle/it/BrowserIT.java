@@ -75,6 +75,7 @@ class BrowserIT {
             String output = browser("secure", secure, "carol", "pw-carol");
             assertThat(output)
                     .contains("step: sent on to https://127.0.0.1:" + secure.server().webPort(true) + "/")
+                    .contains("step: the login form is in German")
                     .contains("step: carol@localhost logged in over wss://127.0.0.1:" + secure.server().webPort(true) + "/xmpp-websocket");
             assertThat(ARTIFACTS.resolve("secure-carol.png")).isNotEmptyFile();
         }
