@@ -10,6 +10,8 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.passerelle.core.config.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +24,12 @@ import org.slf4j.LoggerFactory;
 final class WebClient {
     private static final Logger LOG = LoggerFactory.getLogger(WebClient.class);
 
-    private final boolean enabled;
     private final boolean tlsRequired;
     private final StaticAssets assets;
     private final Asset page;
 
-    private WebClient(boolean enabled, boolean tlsRequired, StaticAssets assets, Asset page) {
-        this.enabled = enabled;
+    /** {@code page} is null when the client is off. */
+    private WebClient(boolean tlsRequired, StaticAssets assets, Asset page) {
         this.tlsRequired = tlsRequired;
         this.assets = assets;
         this.page = page;
@@ -39,9 +40,9 @@ final class WebClient {
         StaticAssets assets = enabled ? StaticAssets.load(loader) : null;
         if (enabled && assets == null) LOG.warn("the web client (Converse.js) is not bundled in this build: / explains how to get it");
         Asset page = !enabled ? null : Asset.of("index.html",
-                (assets != null ? WebClientPage.render(config, assets.base()) : WebClientPage.missing()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                (assets != null ? WebClientPage.render(config, assets.base()) : WebClientPage.missing()).getBytes(StandardCharsets.UTF_8),
                 Asset.REVALIDATE);
-        return new WebClient(enabled, config.tls().required(), assets, page);
+        return new WebClient(config.tls().required(), assets, page);
     }
 
     boolean bundled() {
@@ -120,7 +121,7 @@ final class WebClient {
         if (acceptEncoding == null) return false;
         for (String part : acceptEncoding.split(",")) {
             String[] p = part.split(";");
-            String coding = p[0].strip().toLowerCase(java.util.Locale.ROOT);
+            String coding = p[0].strip().toLowerCase(Locale.ROOT);
             if (!coding.equals("gzip") && !coding.equals("*")) continue;
             boolean refused = false;
             for (int i = 1; i < p.length; i++) {
