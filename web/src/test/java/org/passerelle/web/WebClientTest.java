@@ -131,6 +131,9 @@ class WebClientTest {
 
         assertThat(get("/webclient/" + assets.version() + "/curve25519_compiled.wasm").headers().firstValue("content-type")).hasValue("application/wasm");
         assertThat(get("/webclient/" + assets.version() + "/webfonts/muli.ttf").headers().firstValue("content-type")).hasValue("font/ttf");
+        var german = get("/webclient/" + assets.version() + "/chunkjs/locales/de-LC_MESSAGES-converse-po.js");
+        assertThat(german.statusCode()).as("a translation Converse loads on demand").isEqualTo(200);
+        assertThat(text(german)).contains("Anmelden");
         var license = get("/webclient/" + assets.version() + "/LICENSE.txt");
         assertThat(text(license)).contains("Mozilla Public License", "2.0");
         var start = get("/webclient/passerelle.js");
