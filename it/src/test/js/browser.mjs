@@ -61,8 +61,10 @@ async function openClient(browser, name, { acceptCertificate = false, locale = "
   page.on("requestfailed", (r) => { // aborted: a closing page's own doing, not a fault
     if (!r.url().startsWith(EXPECTED_BLOCKED) && r.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`${name}: ${r.url()} failed: ${r.failure()?.errorText}`);
   });
+  page.fetched = []; // our URLs answered 200 or 304
   page.on("response", (r) => {
     if (ours(r.url()) && r.status() >= 400) problems.push(`${name}: ${r.status()} ${r.url()}`);
+    else if (ours(r.url())) page.fetched.push(new URL(r.url()).pathname);
   });
   page.websockets = [];
   page.on("websocket", (ws) => page.websockets.push(ws.url()));
@@ -153,6 +155,10 @@ async function chatScenario(browser, pages) {
   await expectMessage(one, jid2, `Hi ${user1}, received`);
   await screenshot(one, `chat-${user1}`);
   await screenshot(two, `chat-${user2}`);
+  // Converse reads its emoji table (assets_path) to parse every message.
+  const emoji = two.fetched.find((p) => p.endsWith("/emoji.json"));
+  if (!emoji) throw new Error(`emoji.json was not loaded: ${two.fetched}`);
+  step(`emoji table loaded from ${emoji}`);
 
   await setStatus(two, "away", "back soon");
   await expectPresence(one, jid2, "away");

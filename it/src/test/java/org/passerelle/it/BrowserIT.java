@@ -61,6 +61,7 @@ class BrowserIT {
                 .contains("step: alice@localhost logged in over ws://127.0.0.1:")
                 .contains("step: shown in the chat with alice@localhost: Hello bob, from a browser")
                 .contains("step: shown in the chat with bob@localhost: Hi alice, received")
+                .containsPattern("step: emoji table loaded from /webclient/[0-9.]+/emoji.json")
                 .contains("step: bob@localhost is away in the roster")
                 .contains("step: bob@localhost is offline in the roster");
         for (String shot : new String[] {"login", "chat-alice", "chat-bob", "roster-bob-away", "roster-bob-offline"}) {
