@@ -31,7 +31,7 @@ class WebSocketIT {
 
     @BeforeAll
     static void start() throws Exception {
-        XmppJsIT.installXmppJs();
+        XmppJsIT.installNodeModules();
         server = ItServer.start("tls:\n  required: false\n");
         server.user("webuser", "web-rocks");
         server.user("smackweb", "java-rocks");

@@ -25,7 +25,7 @@ class XmppJsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        installXmppJs();
+        installNodeModules();
         server = ItServer.start();
         server.user("jsuser", "node-rocks");
         server.user("smackuser", "java-rocks");
@@ -69,9 +69,9 @@ class XmppJsIT {
         smack.disconnect();
     }
 
-    /** Installs xmpp.js from the lock file unless it is there already. */
-    static void installXmppJs() throws Exception {
-        if (!Files.isDirectory(JS.resolve("node_modules/@xmpp/client"))) {
+    /** Installs the test scripts' packages (xmpp.js, playwright-core) from the lock file unless they are there already. */
+    static void installNodeModules() throws Exception {
+        if (!Files.isDirectory(JS.resolve("node_modules/@xmpp/client")) || !Files.isDirectory(JS.resolve("node_modules/playwright-core"))) {
             run(List.of("npm", "ci", "--no-audit", "--no-fund"), 300);
         }
     }

@@ -40,6 +40,7 @@ public final class PasserelleServer implements AutoCloseable {
     private final EventLoopGroup io;
     private final List<C2sListener> listeners = new ArrayList<>();
     private final List<WebListener> webListeners = new ArrayList<>();
+    private boolean webClient;
 
     private PasserelleServer(ServerContext context, Stores stores, ModuleLoader modules, EventLoopGroup boss, EventLoopGroup io) {
         this.context = context;
@@ -63,6 +64,7 @@ public final class PasserelleServer implements AutoCloseable {
             server.listen(c2s, config.listeners().c2s(), false);
             server.listen(c2s, config.listeners().c2sDirectTls(), true);
             WebListener.Web web = new WebListener.Web(c2s);
+            server.webClient = web.servesClient();
             server.listenWeb(web, config.listeners().http(), false);
             server.listenWeb(web, config.listeners().https(), true);
         } catch (Exception | Error e) {
@@ -136,6 +138,11 @@ public final class PasserelleServer implements AutoCloseable {
     /** The bound port of the HTTP (or, with {@code tls}, HTTPS) web listener, or -1. */
     public int webPort(boolean tls) {
         return webListeners.stream().filter(l -> l.tls() == tls).mapToInt(WebListener::port).findFirst().orElse(-1);
+    }
+
+    /** Whether the web listeners serve the bundled web client at {@code /}. */
+    public boolean webClient() {
+        return webClient && !webListeners.isEmpty();
     }
 
     public int directTlsPort() {

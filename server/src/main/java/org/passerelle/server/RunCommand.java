@@ -50,17 +50,33 @@ final class RunCommand implements Callable<Integer> {
         return sb.toString();
     }
 
+    /** Where to open the bundled web client, and what the browser will ask on the way. */
+    static String webClientUrl(ServerConfig config, PasserelleServer server, String domain) {
+        if (!config.web().client().enabled()) return null;
+        int http = server.webPort(false);
+        int https = server.webPort(true);
+        if (http < 0 && https < 0) return null;
+        if (!server.webClient()) return "not bundled in this build (it is downloaded when building with network access)";
+        String secure = "https://" + domain + ":" + https + "/";
+        if (http < 0) return secure + " (accept the self-signed certificate unless tls: is configured)";
+        String plain = "http://" + domain + ":" + http + "/";
+        if (!config.tls().required() || https < 0) return plain;
+        return plain + " (goes on to " + secure + ": accept the self-signed certificate unless tls: is configured)";
+    }
+
     private static void printWelcome(ServerConfig config, PasserelleServer server, String domain, DataDirectory data, String password) {
         System.out.println();
         System.out.println("Passerelle is running for " + config.domains().stream().map(d -> d.name()).toList());
         System.out.println("  XMPP clients:  " + domain + " port " + server.c2sPort() + " (STARTTLS)"
                 + (server.directTlsPort() > 0 ? ", port " + server.directTlsPort() + " (direct TLS)" : ""));
         if (server.webPort(false) > 0 || server.webPort(true) > 0) {
-            System.out.println("  Web clients:   " + (server.webPort(true) > 0 ? "wss://" + domain + ":" + server.webPort(true) + "/xmpp-websocket " : "")
+            System.out.println("  WebSocket:     " + (server.webPort(true) > 0 ? "wss://" + domain + ":" + server.webPort(true) + "/xmpp-websocket " : "")
                     + (server.webPort(false) > 0 ? "ws://" + domain + ":" + server.webPort(false) + "/xmpp-websocket" : ""));
             System.out.println("  BOSH:          " + (server.webPort(true) > 0 ? "https://" + domain + ":" + server.webPort(true) + "/http-bind " : "")
                     + (server.webPort(false) > 0 ? "http://" + domain + ":" + server.webPort(false) + "/http-bind" : ""));
         }
+        String webClient = webClientUrl(config, server, domain);
+        if (webClient != null) System.out.println("  web client:    " + webClient);
         for (var service : server.context().features().items()) { // chat rooms, nearby search...
             if (service.jid().endsWith("." + domain)) {
                 System.out.println("  " + String.format("%-15s", (service.name() == null ? "service" : service.name().toLowerCase()) + ":") + service.jid());

@@ -5,22 +5,28 @@ import org.passerelle.xmpp.c2s.C2sContext;
 
 /**
  * What the web listeners share: the client stream context (for WebSocket and BOSH sessions), the
- * BOSH sessions, and the bound ports, which host-meta lists. A port is -1 until its listener is
- * bound, and when it is off.
+ * BOSH sessions, the web client, and the bound ports, which host-meta lists. A port is -1 until
+ * its listener is bound, and when it is off.
  */
 final class WebContext {
     private final C2sContext c2s;
     private final BoshEndpoint bosh;
+    private final WebClient client;
     private volatile int httpPort = -1;
     private volatile int httpsPort = -1;
 
     WebContext(C2sContext c2s) {
         this.c2s = c2s;
         this.bosh = new BoshEndpoint(c2s);
+        this.client = WebClient.create(c2s.server().config(), WebContext.class.getClassLoader());
     }
 
     BoshEndpoint bosh() {
         return bosh;
+    }
+
+    WebClient client() {
+        return client;
     }
 
     C2sContext c2s() {

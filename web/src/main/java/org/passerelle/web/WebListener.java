@@ -32,6 +32,11 @@ public final class WebListener implements AutoCloseable {
         public Web(C2sContext c2s) {
             this.context = new WebContext(c2s);
         }
+
+        /** Whether {@code /} serves the web client: on in the configuration and bundled in this build. */
+        public boolean servesClient() {
+            return context.client().bundled();
+        }
     }
 
     public static WebListener bind(Web web, EventLoopGroup boss, EventLoopGroup workers, String host, int port, boolean tls)

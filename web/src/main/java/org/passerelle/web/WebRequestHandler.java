@@ -21,10 +21,11 @@ import org.passerelle.web.bosh.BoshEndpoint;
 
 /**
  * Answers one HTTP request at a time: the WebSocket upgrade at {@value #WEBSOCKET_PATH}, BOSH at
- * {@value BoshEndpoint#PATH} (answered later when held), the two host-meta documents, the routes
- * modules mounted (see {@link RouteCall}), and errors for anything else (400 malformed, 404 unknown
- * path, 405 wrong method; 413 comes from the aggregator). Requests that a client pipelines while a
- * route is running wait, so answers keep their order.
+ * {@value BoshEndpoint#PATH} (answered later when held), the two host-meta documents, the web
+ * client ({@link WebClient}: {@code /} and {@code /webclient/...}), the routes modules mounted (see
+ * {@link RouteCall}), and errors for anything else (400 malformed, 404 unknown path, 405 wrong
+ * method; 413 comes from the aggregator). Requests that a client pipelines while a route is
+ * running wait, so answers keep their order.
  */
 final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String WEBSOCKET_PATH = "/xmpp-websocket";
@@ -64,6 +65,8 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
             case BoshEndpoint.PATH -> web.bosh().handle(ctx, req, tls);
             case "/.well-known/host-meta" -> hostMeta(ctx, req, false);
             case "/.well-known/host-meta.json" -> hostMeta(ctx, req, true);
+            case "/" -> web.client().index(ctx, req, host(req), web.httpsPort(), tls);
+            case String p when p.startsWith(StaticAssets.PREFIX) -> web.client().asset(ctx, req, p);
             default -> route(ctx, req, path);
         }
     }
@@ -135,7 +138,16 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
         if (status == HttpResponseStatus.METHOD_NOT_ALLOWED) res.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
         if (body != null) res.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*"); // XEP-0156 §3: readable cross-origin
-        boolean keepAlive = status.code() < 400 && keepAliveAsked;
+        send(ctx, res, keepAliveAsked);
+    }
+
+    /** Writes a complete answer; an error answer closes the connection. */
+    static void send(ChannelHandlerContext ctx, FullHttpRequest req, FullHttpResponse res) {
+        send(ctx, res, HttpUtil.isKeepAlive(req));
+    }
+
+    private static void send(ChannelHandlerContext ctx, FullHttpResponse res, boolean keepAliveAsked) {
+        boolean keepAlive = res.status().code() < 400 && keepAliveAsked;
         // Say so when closing: HTTP/1.1 keeps connections by default, and a client that reuses one we
         // close races the close and gets a reset instead of its next answer.
         res.headers().set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);

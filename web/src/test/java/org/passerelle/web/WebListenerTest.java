@@ -62,7 +62,7 @@ class WebListenerTest {
 
     @Test
     void badRequestsGetErrorsAndNoListing() throws Exception {
-        var notFound = send(at("/"));
+        var notFound = send(at("/index.html"));
         assertThat(notFound.statusCode()).isEqualTo(404);
         assertThat(notFound.headers().firstValue("connection")).as("an error closes, and says so").hasValue("close");
         assertThat(send(at("/.well-known/")).statusCode()).isEqualTo(404);

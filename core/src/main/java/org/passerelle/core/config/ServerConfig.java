@@ -19,11 +19,12 @@ import java.util.Set;
  * @param bosh            XMPP over BOSH on the web listeners
  * @param disabledModules names of modules not to start
  * @param modules         per-module options, by module name
+ * @param web             what the web listeners serve (the bundled web client)
  */
 public record ServerConfig(List<DomainConfig> domains, ListenersConfig listeners, TlsConfig tls,
                            StorageConfig storage, LimitsConfig limits, AuthConfig auth,
                            StreamManagementConfig streamManagement, BoshConfig bosh, Set<String> disabledModules,
-                           Map<String, JsonNode> modules) {
+                           Map<String, JsonNode> modules, WebConfig web) {
     public ServerConfig {
         domains = domains == null || domains.isEmpty() ? List.of(new DomainConfig("localhost", null)) : List.copyOf(domains);
         listeners = Checks.orDefault(listeners, ListenersConfig.defaults());
@@ -35,10 +36,11 @@ public record ServerConfig(List<DomainConfig> domains, ListenersConfig listeners
         bosh = Checks.orDefault(bosh, BoshConfig.defaults());
         disabledModules = disabledModules == null ? Set.of() : Set.copyOf(disabledModules);
         modules = modules == null ? Map.of() : Map.copyOf(modules);
+        web = Checks.orDefault(web, WebConfig.defaults());
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public DomainConfig domain(String name) {
@@ -47,22 +49,22 @@ public record ServerConfig(List<DomainConfig> domains, ListenersConfig listeners
     }
 
     public ServerConfig withListeners(ListenersConfig l) {
-        return new ServerConfig(domains, l, tls, storage, limits, auth, streamManagement, bosh, disabledModules, modules);
+        return new ServerConfig(domains, l, tls, storage, limits, auth, streamManagement, bosh, disabledModules, modules, web);
     }
 
     public ServerConfig withStorage(StorageConfig s) {
-        return new ServerConfig(domains, listeners, tls, s, limits, auth, streamManagement, bosh, disabledModules, modules);
+        return new ServerConfig(domains, listeners, tls, s, limits, auth, streamManagement, bosh, disabledModules, modules, web);
     }
 
     public ServerConfig withDomains(List<DomainConfig> d) {
-        return new ServerConfig(d, listeners, tls, storage, limits, auth, streamManagement, bosh, disabledModules, modules);
+        return new ServerConfig(d, listeners, tls, storage, limits, auth, streamManagement, bosh, disabledModules, modules, web);
     }
 
     public ServerConfig withLimits(LimitsConfig l) {
-        return new ServerConfig(domains, listeners, tls, storage, l, auth, streamManagement, bosh, disabledModules, modules);
+        return new ServerConfig(domains, listeners, tls, storage, l, auth, streamManagement, bosh, disabledModules, modules, web);
     }
 
     public ServerConfig withStreamManagement(StreamManagementConfig s) {
-        return new ServerConfig(domains, listeners, tls, storage, limits, auth, s, bosh, disabledModules, modules);
+        return new ServerConfig(domains, listeners, tls, storage, limits, auth, s, bosh, disabledModules, modules, web);
     }
 }
