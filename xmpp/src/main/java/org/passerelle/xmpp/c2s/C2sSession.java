@@ -39,6 +39,11 @@ public final class C2sSession extends AbstractSession {
     }
 
     @Override
+    public String transport() {
+        return transport;
+    }
+
+    @Override
     public void deliver(Stanza stanza) {
         boolean overflow;
         synchronized (this) {
