@@ -202,7 +202,7 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
             LOG.warn("login from {} refused: too many failures", remote);
             return;
         }
-        if (sasl == null) sasl = new SaslExchange(c2s, domain, tls, tls ? channelBinding() : null);
+        if (sasl == null) sasl = new SaslExchange(c2s, domain, tls, tls ? channelBinding() : null, remote);
         SaslExchange exchange = sasl;
         offload(() -> {
             SaslExchange.Outcome out = exchange.handle(e);
