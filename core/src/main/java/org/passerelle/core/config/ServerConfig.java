@@ -18,11 +18,12 @@ import java.util.Set;
  * @param streamManagement XEP-0198 resumption
  * @param disabledModules names of modules not to start
  * @param modules         per-module options, by module name
+ * @param web             admin API, console and /metrics on the web listeners
  */
 public record ServerConfig(List<DomainConfig> domains, ListenersConfig listeners, TlsConfig tls,
                            StorageConfig storage, LimitsConfig limits, AuthConfig auth,
                            StreamManagementConfig streamManagement, Set<String> disabledModules,
-                           Map<String, JsonNode> modules) {
+                           Map<String, JsonNode> modules, WebConfig web) {
     public ServerConfig {
         domains = domains == null || domains.isEmpty() ? List.of(new DomainConfig("localhost", null)) : List.copyOf(domains);
         listeners = Checks.orDefault(listeners, ListenersConfig.defaults());
@@ -33,10 +34,11 @@ public record ServerConfig(List<DomainConfig> domains, ListenersConfig listeners
         streamManagement = Checks.orDefault(streamManagement, StreamManagementConfig.defaults());
         disabledModules = disabledModules == null ? Set.of() : Set.copyOf(disabledModules);
         modules = modules == null ? Map.of() : Map.copyOf(modules);
+        web = Checks.orDefault(web, WebConfig.defaults());
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     public DomainConfig domain(String name) {
@@ -45,22 +47,26 @@ public record ServerConfig(List<DomainConfig> domains, ListenersConfig listeners
     }
 
     public ServerConfig withListeners(ListenersConfig l) {
-        return new ServerConfig(domains, l, tls, storage, limits, auth, streamManagement, disabledModules, modules);
+        return new ServerConfig(domains, l, tls, storage, limits, auth, streamManagement, disabledModules, modules, web);
     }
 
     public ServerConfig withStorage(StorageConfig s) {
-        return new ServerConfig(domains, listeners, tls, s, limits, auth, streamManagement, disabledModules, modules);
+        return new ServerConfig(domains, listeners, tls, s, limits, auth, streamManagement, disabledModules, modules, web);
     }
 
     public ServerConfig withDomains(List<DomainConfig> d) {
-        return new ServerConfig(d, listeners, tls, storage, limits, auth, streamManagement, disabledModules, modules);
+        return new ServerConfig(d, listeners, tls, storage, limits, auth, streamManagement, disabledModules, modules, web);
     }
 
     public ServerConfig withLimits(LimitsConfig l) {
-        return new ServerConfig(domains, listeners, tls, storage, l, auth, streamManagement, disabledModules, modules);
+        return new ServerConfig(domains, listeners, tls, storage, l, auth, streamManagement, disabledModules, modules, web);
+    }
+
+    public ServerConfig withWeb(WebConfig w) {
+        return new ServerConfig(domains, listeners, tls, storage, limits, auth, streamManagement, disabledModules, modules, w);
     }
 
     public ServerConfig withStreamManagement(StreamManagementConfig s) {
-        return new ServerConfig(domains, listeners, tls, storage, limits, auth, s, disabledModules, modules);
+        return new ServerConfig(domains, listeners, tls, storage, limits, auth, s, disabledModules, modules, web);
     }
 }
