@@ -83,8 +83,8 @@ public final class PasserelleServer implements AutoCloseable {
         if (!l.enabled()) return;
         WebListener listener = bindOrExplain(l, () -> WebListener.bind(web, boss, io, l.host(), l.port(), tls));
         webListeners.add(listener);
-        LOG.info("listening for web clients on {}:{} ({}, XMPP over WebSocket at /xmpp-websocket)", l.host(), listener.port(),
-                tls ? "HTTPS" : "HTTP");
+        LOG.info("listening for web clients on {}:{} ({}, XMPP over WebSocket at /xmpp-websocket, admin console at /admin)", l.host(),
+                listener.port(), tls ? "HTTPS" : "HTTP");
     }
 
     private interface Bind<T> {

@@ -59,6 +59,11 @@ final class RunCommand implements Callable<Integer> {
             System.out.println("  Web clients:   " + (server.webPort(true) > 0 ? "wss://" + domain + ":" + server.webPort(true) + "/xmpp-websocket " : "")
                     + (server.webPort(false) > 0 ? "ws://" + domain + ":" + server.webPort(false) + "/xmpp-websocket" : ""));
         }
+        if (config.web().admin().enabled() && (server.webPort(false) > 0 || server.webPort(true) > 0)) {
+            System.out.println("  admin console: " + (server.webPort(true) > 0 ? "https://" + domain + ":" + server.webPort(true) + "/admin "
+                    : "") + (server.webPort(false) > 0 ? "http://" + domain + ":" + server.webPort(false) + "/admin" : "")
+                    + " (log in as the administrator below)");
+        }
         for (var service : server.context().features().items()) { // chat rooms, nearby search...
             if (service.jid().endsWith("." + domain)) {
                 System.out.println("  " + String.format("%-15s", (service.name() == null ? "service" : service.name().toLowerCase()) + ":") + service.jid());
