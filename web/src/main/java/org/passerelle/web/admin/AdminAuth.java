@@ -47,6 +47,7 @@ final class AdminAuth {
         checkOrigin(call);
         String authorization = call.header("authorization").orElse(null);
         if (authorization != null) {
+            checkTransport(call);
             checkRate(call);
             if (startsWithIgnoreCase(authorization, "Bearer ")) {
                 Optional<EntityBareJid> admin = tokens.check(authorization.substring(7));
@@ -96,6 +97,16 @@ final class AdminAuth {
         } catch (Exception e) {
             return null;
         }
+    }
+
+    /**
+     * Passwords and tokens travel in clear over plain HTTP: with {@code tls.required} (the default)
+     * they are taken there only from this machine (a browser on localhost, a TLS proxy beside us).
+     */
+    void checkTransport(HttpCall call) throws ApiError {
+        if (call.secure() || !server.config().tls().required()) return;
+        if (call.remote() != null && call.remote().getAddress().isLoopbackAddress()) return;
+        throw ApiError.forbidden("credentials over plain HTTP are accepted only from this machine: use HTTPS");
     }
 
     void checkRate(HttpCall call) throws ApiError {

@@ -77,6 +77,7 @@ final class ConsoleRoute implements HttpRoute {
     private HttpAnswer login(HttpCall call) throws ApiError {
         String source = call.header("origin").or(() -> call.header("referer")).orElse("");
         if (!AdminAuth.sameHost(call, source)) throw ApiError.forbidden("cross-site request refused");
+        auth.checkTransport(call);
         auth.checkRate(call);
         ObjectNode body = Json.body(call);
         String user = Json.text(body, "jid");

@@ -108,4 +108,19 @@ class AdminAuthTest {
         var sameHost = f.send(f.asAdmin("/api/v1/stats").header("Origin", f.base()));
         assertThat(sameHost.statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void overPlainHttpCredentialsComeOnlyFromThisMachineWhileTlsIsRequired() throws Exception {
+        java.net.InetAddress external = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress()).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(external != null, "this machine has no address but loopback");
+        f = new AdminFixture("limits: {loginFailuresPerMinute: 1000}\n", external.getHostAddress());
+        var refused = f.get("/api/v1/stats");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(json(refused.body()).path("message").asText()).contains("HTTPS");
+        f.close();
+        f = new AdminFixture("limits: {loginFailuresPerMinute: 1000}\ntls: {required: false}\n", external.getHostAddress());
+        assertThat(f.get("/api/v1/stats").statusCode()).isEqualTo(200);
+    }
 }

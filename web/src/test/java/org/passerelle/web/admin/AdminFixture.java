@@ -37,16 +37,23 @@ final class AdminFixture implements AutoCloseable {
     private final EventLoopGroup loops = EventLoops.create(1);
     private final WebListener listener;
     final HttpClient http = HttpClient.newHttpClient();
+    private final String host;
 
     AdminFixture() throws Exception {
         this("limits: {loginFailuresPerMinute: 1000}\n");
     }
 
     AdminFixture(String yaml) throws Exception {
+        this(yaml, "127.0.0.1");
+    }
+
+    /** Listening on {@code host} (a non-loopback address, to be reached as a remote client). */
+    AdminFixture(String yaml, String host) throws Exception {
+        this.host = host;
         server = ServerContexts.create(ConfigLoader.parse(yaml, "test"), new MemoryStores(), Clock.systemUTC(), new Metrics(meters));
         server.accounts().create(Jids.of(ADMIN).asEntityBareJidOrThrow(), ADMIN_PASSWORD, true);
         server.accounts().create(Jids.of("bob@localhost").asEntityBareJidOrThrow(), "bob-secret", false);
-        listener = WebListener.bind(new WebListener.Web(C2sContext.create(server, null)), loops, loops, "127.0.0.1", 0, false);
+        listener = WebListener.bind(new WebListener.Web(C2sContext.create(server, null)), loops, loops, host, 0, false);
     }
 
     URI at(String path) {
@@ -54,7 +61,7 @@ final class AdminFixture implements AutoCloseable {
     }
 
     String base() {
-        return "http://127.0.0.1:" + listener.port();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + listener.port();
     }
 
     static String basic(String user, String password) {
