@@ -11,6 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.net.http.WebSocket;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
@@ -33,7 +40,7 @@ class AdminApiIT {
         Rooms.parseOccupantIds();
         server = ItServer.start();
         server.server().context().accounts().create(Jids.of("root@localhost").asEntityBareJidOrThrow(), "r00t-pw", true);
-        for (String u : new String[] {"alice", "kim", "carol", "dora"}) server.user(u, u + "-pw");
+        for (String u : new String[] {"alice", "kim", "carol", "dora", "wendy"}) server.user(u, u + "-pw");
     }
 
     @AfterAll
@@ -143,5 +150,54 @@ class AdminApiIT {
         created.disconnect();
         var page = send(HttpRequest.newBuilder(URI.create(base() + "/admin/")));
         assertThat(page.headers().firstValue("content-security-policy").orElse("")).contains("default-src 'self'");
+    }
+
+    @Test
+    void aWebSocketSessionIsListedAsSuchAndTheConsoleCookieIsSecureOverHttps() throws Exception {
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, new TrustManager[] {server.trustManager()}, null);
+        HttpClient https = HttpClient.newBuilder().sslContext(ssl).build();
+        String origin = "https://localhost:" + server.server().webPort(true);
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        WebSocket ws = https.newWebSocketBuilder().subprotocols("xmpp").buildAsync(URI.create(origin.replace("https", "wss") + "/xmpp-websocket"),
+                new WebSocket.Listener() {
+                    private final StringBuilder part = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                        part.append(data);
+                        if (last) {
+                            frames.add(part.toString());
+                            part.setLength(0);
+                        }
+                        w.request(1);
+                        return null;
+                    }
+                }).join();
+        String open = "<open xmlns='urn:ietf:params:xml:ns:xmpp-framing' to='localhost' version='1.0'/>";
+        ws.sendText(open, true).join();
+        assertThat(frames.poll(5, TimeUnit.SECONDS)).startsWith("<open ");
+        assertThat(frames.poll(5, TimeUnit.SECONDS)).contains("PLAIN");
+        String plain = Base64.getEncoder().encodeToString("\0wendy\0wendy-pw".getBytes(StandardCharsets.UTF_8));
+        ws.sendText("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + plain + "</auth>", true).join();
+        assertThat(frames.poll(5, TimeUnit.SECONDS)).startsWith("<success");
+        ws.sendText(open, true).join();
+        assertThat(frames.poll(5, TimeUnit.SECONDS)).startsWith("<open ");
+        assertThat(frames.poll(5, TimeUnit.SECONDS)).contains("bind");
+        ws.sendText("<iq xmlns='jabber:client' type='set' id='b'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'>"
+                + "<resource>browser</resource></bind></iq>", true).join();
+        assertThat(frames.poll(5, TimeUnit.SECONDS)).contains("wendy@localhost/browser");
+
+        JsonNode sessions = JSON.readTree(send(admin("/api/v1/sessions?transport=websocket")).body()).path("sessions");
+        assertThat(sessions.findValuesAsText("jid")).containsExactly("wendy@localhost/browser");
+        JsonNode stats = JSON.readTree(send(admin("/api/v1/stats")).body());
+        assertThat(stats.path("sessions").path("byTransport").path("websocket").asInt()).isEqualTo(1);
+        ws.sendText("<close xmlns='urn:ietf:params:xml:ns:xmpp-framing'/>", true).join();
+
+        var login = https.send(HttpRequest.newBuilder(URI.create(origin + "/admin/login")).header("Origin", origin)
+                .header("Content-Type", "application/json").POST(json("{\"jid\": \"root@localhost\", \"password\": \"r00t-pw\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("set-cookie").orElse("")).contains("; Secure").contains("HttpOnly").contains("SameSite=Strict");
     }
 }
