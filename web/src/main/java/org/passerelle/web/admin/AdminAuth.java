@@ -61,6 +61,10 @@ final class AdminAuth {
         if (cookie.isPresent()) {
             ConsoleSessions.Entry e = console.find(cookie.get()).orElseThrow(() ->
                     new ApiError(401, "unauthorized", "the console session has expired; log in again"));
+            if (!stillAdmin(e.admin())) {
+                console.close(cookie.get());
+                throw new ApiError(401, "unauthorized", "this account is no longer an enabled administrator");
+            }
             if (changes) checkCsrf(call, e);
             return new Caller(e.admin(), "console", cookie.get());
         }
@@ -89,6 +93,11 @@ final class AdminAuth {
         }
         if (!server.accounts().isAdmin(jid)) throw ApiError.forbidden(jid + " is not an administrator");
         return new Caller(jid, mechanism, null);
+    }
+
+    /** A console session lasts only while its account stays an enabled admin (checked on every request). */
+    private boolean stillAdmin(EntityBareJid admin) {
+        return server.accounts().find(admin).map(a -> a.admin() && !a.disabled()).orElse(false);
     }
 
     static EntityBareJid account(String user) {

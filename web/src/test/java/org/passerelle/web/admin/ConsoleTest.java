@@ -119,6 +119,18 @@ class ConsoleTest {
     }
 
     @Test
+    void aSessionEndsWhenItsAccountIsNoLongerAnAdmin() throws Exception {
+        var ok = login(AdminFixture.ADMIN, AdminFixture.ADMIN_PASSWORD, f.base());
+        String cookie = cookie(ok);
+        assertThat(f.send(HttpRequest.newBuilder(f.at("/api/v1/stats")).header("Cookie", cookie)).statusCode()).isEqualTo(200);
+        f.server.accounts().setAdmin(Jids.of(AdminFixture.ADMIN).asEntityBareJidOrThrow(), false);
+        assertThat(f.send(HttpRequest.newBuilder(f.at("/api/v1/stats")).header("Cookie", cookie)).statusCode()).isEqualTo(401);
+        f.server.accounts().setAdmin(Jids.of(AdminFixture.ADMIN).asEntityBareJidOrThrow(), true);
+        assertThat(f.send(HttpRequest.newBuilder(f.at("/api/v1/stats")).header("Cookie", cookie)).statusCode())
+                .as("the session was closed, not just refused once").isEqualTo(401);
+    }
+
+    @Test
     void anIdleSessionExpires() throws Exception {
         ConsoleSessions sessions = new ConsoleSessions(50, f.server.clock());
         String id = sessions.open(Jids.of(AdminFixture.ADMIN).asEntityBareJidOrThrow());
