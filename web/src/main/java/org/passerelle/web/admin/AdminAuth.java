@@ -81,12 +81,12 @@ final class AdminAuth {
         int colon = decoded.indexOf(':');
         String user = colon < 0 ? decoded : decoded.substring(0, colon);
         EntityBareJid jid = account(user);
-        if (jid != null && !failures.allowed("user:" + jid)) throw tooMany();
         return login(call, jid, user, colon < 0 ? "" : decoded.substring(colon + 1), "basic");
     }
 
     /** Checks an admin's JID and password (Basic, or the console's login form). */
     Caller login(HttpCall call, EntityBareJid jid, String claimed, String password, String mechanism) throws ApiError {
+        if (jid != null && !failures.allowed("user:" + jid)) throw tooMany(); // the account's allowance, shared with XMPP
         if (jid == null || password.isEmpty() || !server.accounts().verify(jid, password)) {
             if (jid != null) failures.record("user:" + jid);
             throw failed(call, claimed, mechanism, "wrong JID or password");
