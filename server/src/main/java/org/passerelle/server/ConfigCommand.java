@@ -23,6 +23,8 @@ final class ConfigCommand {
             System.out.println("  c2s: " + c.listeners().c2s() + ", direct TLS: " + c.listeners().c2sDirectTls());
             System.out.println("  web: http " + c.listeners().http() + ", https " + c.listeners().https()
                     + (c.web().client().enabled() ? ", web client at /" : ", web client off"));
+            System.out.println("  admin: API and console " + (c.web().admin().enabled() ? "on (/api/v1, /admin), console idle "
+                    + c.web().admin().consoleIdleMinutes() + " min" : "off") + "; /metrics " + (c.web().metrics().open() ? "public" : "for admins"));
             System.out.println("  storage: " + c.storage());
             System.out.println("  tls: " + (c.tls().certificate() == null ? "self-signed in the data directory" : c.tls().certificate())
                     + (c.tls().required() ? ", required" : ", optional"));

@@ -86,8 +86,8 @@ public final class PasserelleServer implements AutoCloseable {
         WebListener listener = bindOrExplain(l, () -> WebListener.bind(web, boss, io, l.host(), l.port(), tls));
         webListeners.add(listener);
         context.http().listening(tls, listener.port());
-        LOG.info("listening for web clients on {}:{} ({}, XMPP over WebSocket at /xmpp-websocket, BOSH at /http-bind)", l.host(), listener.port(),
-                tls ? "HTTPS" : "HTTP");
+        LOG.info("listening for web clients on {}:{} ({}, XMPP over WebSocket at /xmpp-websocket, BOSH at /http-bind, admin console at /admin)",
+                l.host(), listener.port(), tls ? "HTTPS" : "HTTP");
     }
 
     private interface Bind<T> {

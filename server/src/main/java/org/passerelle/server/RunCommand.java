@@ -77,6 +77,11 @@ final class RunCommand implements Callable<Integer> {
         }
         String webClient = webClientUrl(config, server, domain);
         if (webClient != null) System.out.println("  web client:    " + webClient);
+        if (config.web().admin().enabled() && (server.webPort(false) > 0 || server.webPort(true) > 0)) {
+            System.out.println("  admin console: " + (server.webPort(true) > 0 ? "https://" + domain + ":" + server.webPort(true) + "/admin "
+                    : "") + (server.webPort(false) > 0 ? "http://" + domain + ":" + server.webPort(false) + "/admin" : "")
+                    + " (log in as the administrator below)");
+        }
         for (var service : server.context().features().items()) { // chat rooms, nearby search...
             if (service.jid().endsWith("." + domain)) {
                 System.out.println("  " + String.format("%-15s", (service.name() == null ? "service" : service.name().toLowerCase()) + ":") + service.jid());

@@ -9,6 +9,7 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
+import org.passerelle.web.admin.Admin;
 import org.passerelle.xmpp.c2s.C2sContext;
 
 /**
@@ -29,8 +30,10 @@ public final class WebListener implements AutoCloseable {
     public static final class Web {
         private final WebContext context;
 
+        /** Also mounts the admin API, console and /metrics on the server's HTTP routes (once per server). */
         public Web(C2sContext c2s) {
             this.context = new WebContext(c2s);
+            Admin.mount(c2s.server(), c2s.loginFailures());
         }
 
         /** Whether {@code /} serves the web client: on in the configuration and bundled in this build. */

@@ -19,7 +19,7 @@ import java.util.Set;
  * @param bosh            XMPP over BOSH on the web listeners
  * @param disabledModules names of modules not to start
  * @param modules         per-module options, by module name
- * @param web             what the web listeners serve (the bundled web client)
+ * @param web             the web client, admin API, console and /metrics on the web listeners
  */
 public record ServerConfig(List<DomainConfig> domains, ListenersConfig listeners, TlsConfig tls,
                            StorageConfig storage, LimitsConfig limits, AuthConfig auth,
@@ -62,6 +62,10 @@ public record ServerConfig(List<DomainConfig> domains, ListenersConfig listeners
 
     public ServerConfig withLimits(LimitsConfig l) {
         return new ServerConfig(domains, listeners, tls, storage, l, auth, streamManagement, bosh, disabledModules, modules, web);
+    }
+
+    public ServerConfig withWeb(WebConfig w) {
+        return new ServerConfig(domains, listeners, tls, storage, limits, auth, streamManagement, bosh, disabledModules, modules, w);
     }
 
     public ServerConfig withStreamManagement(StreamManagementConfig s) {

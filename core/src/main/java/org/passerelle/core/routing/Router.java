@@ -1,5 +1,6 @@
 package org.passerelle.core.routing;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jxmpp.jid.DomainBareJid;
@@ -8,7 +9,9 @@ import org.jxmpp.jid.Jid;
 import org.passerelle.core.metrics.Metrics;
 import org.passerelle.core.session.Session;
 import org.passerelle.core.session.SessionRegistry;
+import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
+import org.passerelle.xml.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,6 +110,19 @@ public final class Router {
             bounce(stanza, "service-unavailable", null);
         }
         // Presence and the rest are dropped silently, as RFC 6121 §8 asks.
+    }
+
+    /**
+     * An operator's announcement (XEP-0133 §4.23, the admin API): a headline from the domain to
+     * every session of the domain, through the delivery interceptors. Headlines are not stored
+     * offline, which suits a one-time notice. Returns how many sessions it went to.
+     */
+    public int announce(DomainBareJid domain, String text) {
+        Element message = Element.builder("message", Namespaces.CLIENT).attr("type", "headline")
+                .textChild("body", Namespaces.CLIENT, text).build();
+        List<Session> targets = sessions.all().stream().filter(s -> s.jid().asDomainBareJid().equals(domain)).toList();
+        for (Session s : targets) deliver(s, Stanza.of(message, domain, s.jid()));
+        return targets.size();
     }
 
     /** Gives the stanza to one session, through the delivery interceptors. */

@@ -58,4 +58,9 @@ public interface Session {
     String remoteAddress();
 
     Instant startedAt();
+
+    /** How the client is connected ({@code c2s}, {@code websocket}, {@code bosh}), for operators and metrics. */
+    default String transport() {
+        return "other";
+    }
 }

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** The {@code web} section: the bundled web client is on unless turned off. */
+/** The web section: web client, admin API and console on, /metrics behind admin credentials, unless said otherwise. */
 class WebConfigTest {
     @Test
-    void theWebClientIsOnByDefault() {
-        assertThat(ConfigLoader.parse("limits: {rosterItems: 10}\n", "test").web().client().enabled()).isTrue();
+    void defaultsWithoutASection() {
+        WebConfig w = ConfigLoader.parse("limits: {rosterItems: 10}\n", "test").web();
+        assertThat(w.client().enabled()).isTrue();
+        assertThat(w.admin().enabled()).isTrue();
+        assertThat(w.admin().consoleIdleMinutes()).isEqualTo(30);
+        assertThat(w.metrics().open()).isFalse();
         assertThat(ConfigLoader.parse("web: {}\n", "test").web().client().enabled()).isTrue();
     }
 
@@ -19,8 +23,22 @@ class WebConfigTest {
     }
 
     @Test
+    void metricsPublicIsReadFromItsYamlName() {
+        WebConfig w = ConfigLoader.parse("web:\n  metrics: {public: true}\n  admin: {enabled: false}\n", "test").web();
+        assertThat(w.metrics().open()).isTrue();
+        assertThat(w.admin().enabled()).isFalse();
+        assertThat(w.admin().consoleIdleMinutes()).isEqualTo(30);
+    }
+
+    @Test
     void anUnknownKeyIsNamed() {
         assertThatThrownBy(() -> ConfigLoader.parse("web:\n  client: {enable: false}\n", "test.yml"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("web.client.enable");
+    }
+
+    @Test
+    void anIdleTimeOutOfRangeNamesTheKey() {
+        assertThatThrownBy(() -> ConfigLoader.parse("web:\n  admin: {consoleIdleMinutes: 0}\n", "test.yml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("web.admin").hasMessageContaining("consoleIdleMinutes");
     }
 }

@@ -1,17 +1,10 @@
 package org.passerelle.modules.admin;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.jxmpp.jid.DomainBareJid;
 import org.passerelle.core.module.ServerContext;
-import org.passerelle.core.session.Session;
-import org.passerelle.core.stanza.Namespaces;
-import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.stanza.StanzaException;
 import org.passerelle.modules.adhoc.CommandRequest;
 import org.passerelle.modules.adhoc.Step;
 import org.passerelle.modules.forms.Field;
-import org.passerelle.xml.Element;
 
 /**
  * XEP-0133 §4.23 Send Announcement to Online Users: a headline message from the domain to every
@@ -30,16 +23,7 @@ final class Announce extends AdminCommand {
         }
         String text = String.join("\n", request.form().values("announcement")).strip();
         if (text.isEmpty()) throw new StanzaException("bad-request", "announcement is required");
-        int sent = send(request.domain(), text);
+        int sent = server.router().announce(request.domain(), text);
         return Step.completed(Step.Note.info("Sent to " + sent + " session(s)"));
-    }
-
-    private int send(DomainBareJid domain, String text) {
-        Element message = Element.builder("message", Namespaces.CLIENT).attr("type", "headline")
-                .textChild("body", Namespaces.CLIENT, text).build();
-        List<Session> targets = new ArrayList<>();
-        for (Session s : server.sessions().all()) if (s.jid().asDomainBareJid().equals(domain)) targets.add(s);
-        for (Session s : targets) server.router().deliver(s, Stanza.of(message, domain, s.jid()));
-        return targets.size();
     }
 }

@@ -7,6 +7,8 @@ import org.jxmpp.jid.DomainBareJid;
 import org.passerelle.core.event.PlaceBanQuery;
 import org.passerelle.core.event.PresenceUnavailable;
 import org.passerelle.core.event.PublicPlacesWanted;
+import org.passerelle.core.event.RoomDestroyRequest;
+import org.passerelle.core.event.RoomListQuery;
 import org.passerelle.core.event.SessionEnded;
 import org.passerelle.core.module.DiscoItem;
 import org.passerelle.core.module.Implements;
@@ -59,6 +61,11 @@ public final class MucModule implements Module {
             return false;
         });
         ctx.on(PlaceBanQuery.class, 200, e -> services.stream().anyMatch(s -> s.bans(e.place(), e.user())));
+        ctx.on(RoomListQuery.class, 200, e -> {
+            for (MucService s : services) s.list(e.rooms());
+            return false;
+        });
+        ctx.on(RoomDestroyRequest.class, 200, e -> services.stream().anyMatch(s -> s.destroy(e.room(), e.reason())));
         ctx.on(SessionEnded.class, 200, e -> {
             for (MucService s : services) s.offline(e.session().jid(), null);
             return false;

@@ -187,6 +187,37 @@ final class MucService {
         tombstones.bury(room, alternate, reason);
     }
 
+    /** Every room, for operators ({@link org.passerelle.core.event.RoomListQuery}). */
+    void list(List<org.passerelle.core.event.RoomListQuery.Room> into) {
+        for (Room room : List.copyOf(rooms.values())) {
+            room.lock.lock();
+            try {
+                if (!room.gone) {
+                    into.add(new org.passerelle.core.event.RoomListQuery.Room(room.jid.toString(), room.config.name(),
+                            room.occupants.size(), room.config.persistent(), room.config.publicRoom()));
+                }
+            } finally {
+                room.lock.unlock();
+            }
+        }
+    }
+
+    /** An operator destroys the room, as its owner would; false when this service has no such room. */
+    boolean destroy(EntityBareJid roomJid, String reason) {
+        Room room = rooms.get(roomJid);
+        if (room == null) return false;
+        room.lock.lock();
+        try {
+            if (room.gone) return false;
+            RoomOwner.destroy(room, null, reason, null);
+            return true;
+        } catch (StanzaException e) {
+            throw new IllegalStateException(e); // only an alternate venue is checked, and there is none
+        } finally {
+            room.lock.unlock();
+        }
+    }
+
     int roomCount() {
         return rooms.size();
     }

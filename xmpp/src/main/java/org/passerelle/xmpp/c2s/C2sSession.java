@@ -28,6 +28,8 @@ public final class C2sSession extends AbstractSession {
     /** Ends a detached session; set while it waits for resumption. */
     volatile Runnable expire;
     volatile boolean ended;
+    /** The server closed it (kicked, replaced, account deleted): not kept for resumption when the connection drops. */
+    volatile boolean closedByServer;
     /** The transport it started on ("c2s", "websocket", "bosh"), for the sessions gauge; set once at start. */
     volatile String transport = "c2s";
 
@@ -36,6 +38,11 @@ public final class C2sSession extends AbstractSession {
         this.channel = channel;
         this.worker = worker;
         this.maxUnacked = maxUnacked;
+    }
+
+    @Override
+    public String transport() {
+        return transport;
     }
 
     @Override
@@ -56,6 +63,7 @@ public final class C2sSession extends AbstractSession {
 
     @Override
     public void close(String condition, String text) {
+        closedByServer = true;
         Channel ch;
         synchronized (this) {
             ch = channel;

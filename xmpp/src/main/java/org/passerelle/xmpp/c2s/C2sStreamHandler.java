@@ -207,7 +207,7 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
             LOG.warn("login from {} refused: too many failures", remote);
             return;
         }
-        if (sasl == null) sasl = new SaslExchange(c2s, domain, tls, tls ? channelBinding() : null);
+        if (sasl == null) sasl = new SaslExchange(c2s, domain, tls, tls ? channelBinding() : null, remote);
         SaslExchange exchange = sasl;
         offload(() -> {
             SaslExchange.Outcome out = exchange.handle(e);
@@ -325,7 +325,8 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
             s = null; // the session was resumed on another connection: nothing to end here
         }
         if (s != null && state != State.CLOSED) {
-            if (s.streamManagementEnabled() && s.resumeId() != null && server.config().streamManagement().resumeTimeout() > 0) {
+            if (!s.closedByServer && s.streamManagementEnabled() && s.resumeId() != null
+                    && server.config().streamManagement().resumeTimeout() > 0) {
                 s.detach();
                 int timeout = server.config().streamManagement().resumeTimeout();
                 LOG.info("{} lost its connection; resumable for {} s", s.jid(), timeout);

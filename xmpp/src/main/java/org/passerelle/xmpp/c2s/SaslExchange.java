@@ -3,6 +3,7 @@ package org.passerelle.xmpp.c2s;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.jxmpp.jid.DomainBareJid;
+import org.passerelle.core.event.AuthFailed;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.store.ScramHash;
 import org.passerelle.xml.Element;
@@ -26,11 +27,14 @@ final class SaslExchange {
     private final DomainBareJid domain;
     private final boolean tls;
     private final byte[] channelBinding;
+    private final String remote;
     private SaslMechanism mechanism;
     private String mechanismName;
 
-    SaslExchange(C2sContext c2s, DomainBareJid domain, boolean tls, byte[] channelBinding) {
+    /** {@code remote}: the client's address, for the {@link AuthFailed} events operators see. */
+    SaslExchange(C2sContext c2s, DomainBareJid domain, boolean tls, byte[] channelBinding, String remote) {
         this.c2s = c2s;
+        this.remote = remote;
         this.domain = domain;
         this.tls = tls;
         this.channelBinding = channelBinding;
@@ -41,6 +45,8 @@ final class SaslExchange {
         Outcome out = exchange(e);
         if (out.failure() != null && !out.failure().equals("aborted")) {
             c2s.server().metrics().authFailure(mechanismName, out.failure());
+            c2s.server().events().publish(new AuthFailed(c2s.server().clock().instant(), out.claimedUser(), remote,
+                    mechanismName == null ? "none" : mechanismName, out.failure()));
         }
         return out;
     }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.passerelle.core.event.AuthFailed;
 import org.passerelle.core.metrics.Metrics;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.Namespaces;
@@ -25,13 +26,15 @@ class SaslExchangeMetricsTest {
             server.context().accounts().create(Jids.of("alice@localhost").asEntityBareJidOrThrow(), "secret", false);
             C2sContext c2s = C2sContext.create(server.context(), null);
             MeterRegistry r = server.context().metrics().registry();
+            java.util.List<AuthFailed> failures = new java.util.ArrayList<>();
+            server.context().events().on(AuthFailed.class, 0, e -> failures.add(e));
             var domain = Jids.of("localhost").asDomainBareJid();
 
-            SaslExchange.Outcome bad = new SaslExchange(c2s, domain, true, null).handle(plain("alice", "wrong"));
+            SaslExchange.Outcome bad = new SaslExchange(c2s, domain, true, null, "192.0.2.7").handle(plain("alice", "wrong"));
             assertThat(bad.failure()).isEqualTo("not-authorized");
-            SaslExchange.Outcome good = new SaslExchange(c2s, domain, true, null).handle(plain("alice", "secret"));
+            SaslExchange.Outcome good = new SaslExchange(c2s, domain, true, null, "192.0.2.7").handle(plain("alice", "secret"));
             assertThat(String.valueOf(good.account())).isEqualTo("alice@localhost");
-            SaslExchange.Outcome unknown = new SaslExchange(c2s, domain, false, null).handle(plain("alice", "secret"));
+            SaslExchange.Outcome unknown = new SaslExchange(c2s, domain, false, null, "192.0.2.7").handle(plain("alice", "secret"));
             assertThat(unknown.failure()).isEqualTo("invalid-mechanism");
 
             assertThat(r.get(Metrics.AUTH_FAILURES).tags("mechanism", "PLAIN", "reason", "not-authorized")
@@ -39,6 +42,9 @@ class SaslExchangeMetricsTest {
             assertThat(r.get(Metrics.AUTH_FAILURES).tags("mechanism", "none", "reason", "invalid-mechanism")
                     .counter().count()).isEqualTo(1);
             assertThat(r.find(Metrics.AUTH_FAILURES).counters()).hasSize(2);
+            assertThat(failures).extracting(AuthFailed::user, AuthFailed::address, AuthFailed::mechanism, AuthFailed::reason)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("alice@localhost", "192.0.2.7", "PLAIN", "not-authorized"),
+                            org.assertj.core.groups.Tuple.tuple(null, "192.0.2.7", "none", "invalid-mechanism"));
         }
     }
 }
