@@ -61,8 +61,9 @@ public class RouteBenchmark {
     @Setup
     public void start() throws StanzaException, StreamErrorException {
         // Not the archive: its in-memory store would grow by two messages per operation without bound;
-        // an archive write is a store commit, measured by ArchiveBenchmark.append.
-        ServerConfig config = ConfigLoader.parse("disabledModules: [mam]", "route-benchmark");
+        // an archive write is a store commit, measured by ArchiveBenchmark.append. Nor uploads: they
+        // need a data directory and are not on the routing path.
+        ServerConfig config = ConfigLoader.parse("disabledModules: [mam, upload]", "route-benchmark");
         server = ServerContexts.create(config, new MemoryStores(), Clock.systemUTC());
         modules = new ModuleLoader(server);
         modules.startAll();
