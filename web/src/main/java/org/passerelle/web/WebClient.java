@@ -11,7 +11,9 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.passerelle.core.config.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,22 +29,25 @@ final class WebClient {
     private final boolean tlsRequired;
     private final StaticAssets assets;
     private final Asset page;
+    private final Supplier<List<String>> ownBases;
 
     /** {@code page} is null when the client is off. */
-    private WebClient(boolean tlsRequired, StaticAssets assets, Asset page) {
+    private WebClient(boolean tlsRequired, StaticAssets assets, Asset page, Supplier<List<String>> ownBases) {
         this.tlsRequired = tlsRequired;
         this.assets = assets;
         this.page = page;
+        this.ownBases = ownBases;
     }
 
-    static WebClient create(ServerConfig config, ClassLoader loader) {
+    /** {@code ownBases}: the server's public HTTP bases (see HttpRoutes.publicBase), once the listeners are bound. */
+    static WebClient create(ServerConfig config, ClassLoader loader, Supplier<List<String>> ownBases) {
         boolean enabled = config.web().client().enabled();
         StaticAssets assets = enabled ? StaticAssets.load(loader) : null;
         if (enabled && assets == null) LOG.warn("the web client (Converse.js) is not bundled in this build: / explains how to get it");
         Asset page = !enabled ? null : Asset.of("index.html",
                 (assets != null ? WebClientPage.render(config, assets.base()) : WebClientPage.missing()).getBytes(StandardCharsets.UTF_8),
                 Asset.REVALIDATE);
-        return new WebClient(config.tls().required(), assets, page);
+        return new WebClient(config.tls().required(), assets, page, ownBases);
     }
 
     boolean bundled() {
@@ -61,7 +66,7 @@ final class WebClient {
             res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
             WebRequestHandler.send(ctx, req, res);
         } else {
-            serve(ctx, req, page, WebClientPage.SECURITY_HEADERS);
+            serve(ctx, req, page, WebClientPage.securityHeaders(ownBases.get()));
         }
     }
 

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.passerelle.core.config.DomainConfig;
 import org.passerelle.core.config.ServerConfig;
 
@@ -20,17 +22,26 @@ final class WebClientPage {
      * library compiles WebAssembly ('wasm-unsafe-eval'), and its templates set style attributes
      * ('unsafe-inline' for styles only). No image from elsewhere: a link in a message does not tell
      * a third party who reads it (and Converse's sponsor logos on conversejs.org stay out).
-     * 'self' in connect-src covers ws:/wss: to this host and port (CSP 3).
+     * 'self' in connect-src covers ws:/wss: to this host and port (CSP 3). Files shared through
+     * XEP-0363 live at the server's public base, which is another origin when the page was opened
+     * by another name or port: those bases are allowed for uploads (connect) and previews.
      */
-    static final String CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data: blob:; media-src 'self' data: blob:; font-src 'self'; connect-src 'self'; "
-            + "worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    static String csp(List<String> ownBases) {
+        String own = ownBases.stream().map(b -> " " + b + "/").distinct().collect(Collectors.joining());
+        return "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data: blob:" + own + "; media-src 'self' data: blob:" + own + "; font-src 'self'; connect-src 'self'"
+                + own + "; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
+
     static final HttpHeaders NOSNIFF = new DefaultHttpHeaders().set("X-Content-Type-Options", "nosniff");
-    static final HttpHeaders SECURITY_HEADERS = new DefaultHttpHeaders()
-            .set(HttpHeaderNames.CONTENT_SECURITY_POLICY, CSP)
-            .set("X-Content-Type-Options", "nosniff")
-            .set(HttpHeaderNames.X_FRAME_OPTIONS, "DENY")
-            .set("Referrer-Policy", "no-referrer");
+
+    static HttpHeaders securityHeaders(List<String> ownBases) {
+        return new DefaultHttpHeaders()
+                .set(HttpHeaderNames.CONTENT_SECURITY_POLICY, csp(ownBases))
+                .set("X-Content-Type-Options", "nosniff")
+                .set(HttpHeaderNames.X_FRAME_OPTIONS, "DENY")
+                .set("Referrer-Policy", "no-referrer");
+    }
 
     private WebClientPage() {
     }

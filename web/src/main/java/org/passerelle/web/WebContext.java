@@ -18,7 +18,9 @@ final class WebContext {
     WebContext(C2sContext c2s) {
         this.c2s = c2s;
         this.bosh = new BoshEndpoint(c2s);
-        this.client = WebClient.create(c2s.server().config(), WebContext.class.getClassLoader());
+        var server = c2s.server();
+        this.client = WebClient.create(server.config(), WebContext.class.getClassLoader(), () -> server.domains().all().stream()
+                .flatMap(d -> server.http().publicBase(d.toString()).stream()).toList());
     }
 
     BoshEndpoint bosh() {

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.passerelle.core.config.ConfigLoader;
 import org.passerelle.core.config.ServerConfig;
@@ -34,7 +35,7 @@ class WebClientPageTest {
 
     @Test
     void withoutTheBundleTheRootSaysSoAndHowToGetIt() {
-        WebClient client = WebClient.create(ServerConfig.defaults(), NO_BUNDLE);
+        WebClient client = WebClient.create(ServerConfig.defaults(), NO_BUNDLE, List::of);
         assertThat(client.bundled()).isFalse();
         FullHttpResponse res = index(client, 5443, false);
         assertThat(res.status().code()).as("no redirect to a client that is not there").isEqualTo(200);
@@ -45,13 +46,13 @@ class WebClientPageTest {
 
     @Test
     void plainHttpIsSentToHttpsWhenTlsIsRequired() {
-        WebClient client = WebClient.create(ServerConfig.defaults(), WebClientPageTest.class.getClassLoader());
+        WebClient client = WebClient.create(ServerConfig.defaults(), WebClientPageTest.class.getClassLoader(), List::of);
         org.junit.jupiter.api.Assumptions.assumeTrue(client.bundled(), "Converse.js was not bundled in this build");
         FullHttpResponse res = index(client, 5443, false);
         assertThat(res.status().code()).isEqualTo(302);
         assertThat(res.headers().get("location")).isEqualTo("https://chat.example:5443/");
         assertThat(index(client, 5443, true).status().code()).isEqualTo(200);
-        WebClient optional = WebClient.create(ConfigLoader.parse("tls: {required: false}\n", "test"), WebClientPageTest.class.getClassLoader());
+        WebClient optional = WebClient.create(ConfigLoader.parse("tls: {required: false}\n", "test"), WebClientPageTest.class.getClassLoader(), List::of);
         assertThat(index(optional, 5443, false).status().code()).isEqualTo(200);
     }
 
@@ -61,5 +62,14 @@ class WebClientPageTest {
         assertThat(WebClientPage.html("<a href=\"x\">&'")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
         String page = WebClientPage.render(ServerConfig.defaults(), "/webclient/1.2.3");
         assertThat(page).contains("\"domain\":\"localhost\"", "\"registration\":false", "href=\"/webclient/1.2.3/converse.min.css\"");
+    }
+
+    @Test
+    void thePolicyLetsThePageUploadToAndShowFromTheServersPublicBases() {
+        String csp = WebClientPage.csp(List.of("https://chat.example:5443", "https://files.example.org/im", "https://chat.example:5443"));
+        assertThat(csp).contains("connect-src 'self' https://chat.example:5443/ https://files.example.org/im/;")
+                .contains("img-src 'self' data: blob: https://chat.example:5443/ https://files.example.org/im/;")
+                .contains("media-src 'self' data: blob: https://chat.example:5443/ https://files.example.org/im/;");
+        assertThat(WebClientPage.csp(List.of())).contains("connect-src 'self';").contains("img-src 'self' data: blob:;");
     }
 }

@@ -25,8 +25,25 @@ public final class HttpRoutes {
     }
 
     private final CopyOnWriteArrayList<Mount> mounts = new CopyOnWriteArrayList<>();
+    private final String publicUrl;
     private volatile int httpPort = -1;
     private volatile int httpsPort = -1;
+
+    /** @param publicUrl {@code web.publicUrl}, or null when clients reach the listeners themselves */
+    public HttpRoutes(String publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
+    /**
+     * The base of links to this server's HTTP resources for users of {@code domain}: the configured
+     * public URL, else the HTTPS listener at the domain, else the HTTP one; empty with none of them.
+     */
+    public Optional<String> publicBase(String domain) {
+        if (publicUrl != null) return Optional.of(publicUrl);
+        if (httpsPort >= 0) return Optional.of("https://" + domain + ":" + httpsPort);
+        if (httpPort >= 0) return Optional.of("http://" + domain + ":" + httpPort);
+        return Optional.empty();
+    }
 
     /** Called by the wiring once a web listener is bound, so modules can build links to it (upload slots). */
     public void listening(boolean tls, int port) {

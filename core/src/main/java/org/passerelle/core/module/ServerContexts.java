@@ -51,6 +51,6 @@ public final class ServerContexts {
                 events, stores, accounts, new Features(), clock,
                 Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("worker-", 0).factory()),
                 Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("timer").daemon().factory()),
-                metrics, new HttpRoutes(), dataDirectory);
+                metrics, new HttpRoutes(config.web().publicUrl()), dataDirectory);
     }
 }

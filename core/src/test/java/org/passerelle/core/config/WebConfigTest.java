@@ -37,6 +37,15 @@ class WebConfigTest {
     }
 
     @Test
+    void thePublicUrlIsAnHttpUrlWithoutQueryOrTrailingSlash() {
+        assertThat(ConfigLoader.parse("web: {publicUrl: 'https://chat.example.org/im//'}\n", "test").web().publicUrl())
+                .isEqualTo("https://chat.example.org/im");
+        assertThat(ConfigLoader.parse("web: {}\n", "test").web().publicUrl()).isNull();
+        assertThatThrownBy(() -> ConfigLoader.parse("web: {publicUrl: 'ftp://x'}\n", "test.yml")).hasMessageContaining("publicUrl");
+        assertThatThrownBy(() -> ConfigLoader.parse("web: {publicUrl: 'https://x/?a=b'}\n", "test.yml")).hasMessageContaining("publicUrl");
+    }
+
+    @Test
     void anIdleTimeOutOfRangeNamesTheKey() {
         assertThatThrownBy(() -> ConfigLoader.parse("web:\n  admin: {consoleIdleMinutes: 0}\n", "test.yml"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("web.admin").hasMessageContaining("consoleIdleMinutes");

@@ -2,7 +2,6 @@ package org.passerelle.modules.upload;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.OptionalInt;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jxmpp.jid.DomainBareJid;
@@ -48,8 +47,8 @@ public final class UploadModule implements Module {
         options = ctx.options(UploadOptions.class);
         if (!options.enabled()) return;
         var listeners = server.config().listeners();
-        if (options.publicUrl() == null && !listeners.http().enabled() && !listeners.https().enabled()) {
-            LOG.warn("upload: no web listener and no publicUrl, the service is off");
+        if (server.config().web().publicUrl() == null && !listeners.http().enabled() && !listeners.https().enabled()) {
+            LOG.warn("upload: no web listener and no web.publicUrl, the service is off");
             return;
         }
         FileStorage files;
@@ -77,12 +76,8 @@ public final class UploadModule implements Module {
     }
 
     private String baseUrl(DomainBareJid domain) throws StanzaException {
-        if (options.publicUrl() != null) return options.publicUrl();
-        OptionalInt https = server.http().port(true);
-        if (https.isPresent()) return "https://" + domain + ":" + https.getAsInt();
-        OptionalInt http = server.http().port(false);
-        if (http.isPresent()) return "http://" + domain + ":" + http.getAsInt();
-        throw new StanzaException("service-unavailable", "no web listener is running");
+        return server.http().publicBase(domain.toString())
+                .orElseThrow(() -> new StanzaException("service-unavailable", "no web listener is running"));
     }
 
     private boolean handle(Stanza stanza, DomainBareJid domain) {

@@ -12,13 +12,11 @@ import java.nio.file.Path;
  * @param expireDays     files are deleted this many days after their upload; 0 keeps them (default 30)
  * @param slotSeconds    how long a slot waits for its upload (default 300)
  * @param slotsPerMinute slot requests allowed per account and minute (default 20)
- * @param publicUrl      base of the URLs handed out ({@code https://upload.example.org}, for a reverse
- *                       proxy); default: the HTTPS web listener if on, else the HTTP one, at the hosted domain
  * @param directory      where the files are kept, relative to the data directory (default uploads)
  * @param cleanupMinutes how often expired files and slots are deleted (default 10)
  */
 public record UploadOptions(Boolean enabled, String subdomain, Long maxFileBytes, Long quotaBytes, Integer expireDays,
-                            Integer slotSeconds, Integer slotsPerMinute, String publicUrl, String directory,
+                            Integer slotSeconds, Integer slotsPerMinute, String directory,
                             Integer cleanupMinutes) {
     /** HttpObjectAggregator holds the body in one buffer: an int, and memory. */
     static final long MAX_FILE_LIMIT = 1024L * 1024 * 1024;
@@ -42,12 +40,6 @@ public record UploadOptions(Boolean enabled, String subdomain, Long maxFileBytes
         if (slotSeconds < 10 || slotSeconds > 86_400) throw new IllegalArgumentException("slotSeconds must be between 10 and 86400");
         if (slotsPerMinute < 1) throw new IllegalArgumentException("slotsPerMinute must be at least 1");
         if (cleanupMinutes < 1 || cleanupMinutes > 1440) throw new IllegalArgumentException("cleanupMinutes must be between 1 and 1440");
-        if (publicUrl != null) {
-            if (!publicUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
-                throw new IllegalArgumentException("publicUrl must be an http:// or https:// URL without query, not " + publicUrl);
-            }
-            while (publicUrl.endsWith("/")) publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
-        }
     }
 
     /** The file directory: {@code directory} under the data directory unless it is absolute. */

@@ -34,7 +34,11 @@ class UploadModuleTest {
     private TestServer server;
 
     private TestServer start(String options) {
-        server = new TestServer("domains: [{name: localhost}, {name: example.org}]\n"
+        return start(options, "");
+    }
+
+    private TestServer start(String options, String moreYaml) {
+        server = new TestServer("domains: [{name: localhost}, {name: example.org}]\n" + moreYaml
                 + "modules: {upload: {directory: '" + dir + "', maxFileBytes: 1000, quotaBytes: 2500, " + options + "}}",
                 new DiscoModule(), new UploadModule());
         server.context().http().listening(true, 5443);
@@ -100,7 +104,7 @@ class UploadModuleTest {
 
     @Test
     void thePublicUrlWinsOverTheListeners() {
-        start("publicUrl: 'https://files.example.org/x/'");
+        start("", "web: {publicUrl: 'https://files.example.org/x/'}\n");
         TestSession alice = server.login("alice@localhost/a");
         server.send(alice, request("a b.txt", "10", null));
         String url = alice.next().element().child("slot", NS).child("get", NS).attr("url");

@@ -32,7 +32,7 @@ class UploadRouteTest {
     Path dir;
     private final MovableClock clock = new MovableClock();
     private final UploadStore store = new MemoryStores().uploads();
-    private final UploadOptions options = new UploadOptions(null, null, 1000L, 2000L, 2, 300, null, null, null, null);
+    private final UploadOptions options = new UploadOptions(null, null, 1000L, 2000L, 2, 300, null, null, null);
     private DiskFileStorage files;
     private SlotRequests slots;
     private UploadRoute route;
