@@ -1,6 +1,8 @@
 // Drives the bundled web client (Converse.js) in headless Chromium, one scenario per run:
 //   chat    two users, already on each other's roster, log in from two browser contexts, chat both
-//           ways and see each other's presence change (away, then offline)
+//           ways, share an image through HTTP upload (XEP-0363), look at the admin console's
+//           dashboard ($ADMIN_USER / $ADMIN_PASSWORD), and see each other's presence change
+//           (away, then offline)
 //   secure  the default setup (tls.required): the plain HTTP page sends the browser on to HTTPS,
 //           where the user, having accepted the self-signed certificate, logs in over wss://
 // Usage: node browser.mjs SCENARIO BASE_URL OUT_DIR USER PASSWORD [USER2 PASSWORD2]
@@ -11,6 +13,7 @@
 import { chromium } from "playwright-core";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { deflateSync } from "node:zlib";
 
 const [scenario, base, outDir, user1, password1, user2, password2] = process.argv.slice(2);
 const DOMAIN = "localhost";
@@ -42,14 +45,15 @@ async function launch() {
  * acceptCertificate: as a person who accepted the server's self-signed certificate;
  * locale: the browser's language (Converse loads its translation from the server).
  */
-async function openClient(browser, name, { acceptCertificate = false, locale = "en-US" } = {}) {
+async function openClient(browser, name, { acceptCertificate = false, locale = "en-US", expectedError = () => false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 700 }, ignoreHTTPSErrors: acceptCertificate, locale });
   context.setDefaultTimeout(STEP_TIMEOUT);
   await context.addInitScript(() => document.addEventListener("securitypolicyviolation",
     (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`)));
   const page = await context.newPage();
   const host = new URL(base).hostname; // both listeners: the HTTP page may send the browser to HTTPS
-  const ours = (url) => /^(https?|wss?):/.test(url) && new URL(url).hostname === host;
+  // ... and the hosted domain: upload slots point at the HTTPS listener by the domain's name.
+  const ours = (url) => /^(https?|wss?):/.test(url) && [host, DOMAIN].includes(new URL(url).hostname);
   page.on("console", (m) => {
     if (m.type() === "error" && !m.text().includes(EXPECTED_BLOCKED)) console.log(`${name} console: ${m.text()}`);
     if (m.text().startsWith("CSP violation") && !m.text().includes(EXPECTED_BLOCKED)) problems.push(`${name}: ${m.text()}`);
@@ -63,7 +67,7 @@ async function openClient(browser, name, { acceptCertificate = false, locale = "
   });
   page.fetched = []; // our URLs answered 200 or 304
   page.on("response", (r) => {
-    if (ours(r.url()) && r.status() >= 400) problems.push(`${name}: ${r.status()} ${r.url()}`);
+    if (ours(r.url()) && r.status() >= 400 && !expectedError(r)) problems.push(`${name}: ${r.status()} ${r.url()}`);
     else if (ours(r.url())) page.fetched.push(new URL(r.url()).pathname);
   });
   page.websockets = [];
@@ -127,6 +131,73 @@ async function setStatus(page, show, message) {
   step(`set own status: ${show} (${message})`);
 }
 
+/** A PNG image of a diagonal band on a gradient, made here so that the test carries no binary file. */
+function pngImage(width, height) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, "ascii");
+    data.copy(out, 8);
+    out.writeUInt32BE(crc(out.subarray(4, 8 + data.length)), 8 + data.length);
+    return out;
+  };
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const band = Math.abs(x - y * 1.5) < 6;
+      rows.set(band ? [255, 255, 255] : [20, 100 + Math.floor((x * 150) / width), 160 + Math.floor((y * 90) / height)],
+        y * (width * 3 + 1) + 1 + x * 3);
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits per channel, RGB
+  return Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
+}
+
+/** Shares an image in the chat with {@code jid} through the toolbar's upload button (XEP-0363). */
+async function shareImage(page, jid, name) {
+  await chat(page, jid).locator("input.fileupload").setInputFiles({ name, mimeType: "image/png", buffer: pngImage(96, 64) });
+  step(`shared ${name} with ${jid}`);
+}
+
+/** Waits until the chat with {@code jid} shows the shared image, loaded from the server. */
+async function expectImage(page, jid, name) {
+  const image = chat(page, jid).locator(`img.chat-image[src*="/upload/"][src$="/${name}"]`);
+  await image.waitFor();
+  await page.waitForFunction((img) => img.complete && img.naturalWidth === 96, await image.elementHandle());
+  step(`shown in the chat with ${jid}: the image ${name} from ${new URL(await image.getAttribute("src")).origin}`);
+}
+
+/** Logs the administrator into the console at /admin and waits for the dashboard's figures. */
+async function adminDashboard(browser, pages, onlineUsers) {
+  // The console asks whether it has a session before showing the login form: 401 until it has.
+  const page = await openClient(browser, "admin", {
+    expectedError: (r) => r.status() === 401 && new URL(r.url()).pathname === "/admin/session" && r.request().method() === "GET",
+  });
+  pages.push(page);
+  await page.goto(new URL("/admin", base).toString());
+  await page.locator("[data-test=login-jid]").fill(`${process.env.ADMIN_USER}@${DOMAIN}`);
+  await page.locator("[data-test=login-password]").fill(process.env.ADMIN_PASSWORD);
+  await page.locator("[data-test=login-submit]").click();
+  await page.locator("[data-test=dashboard]").waitFor();
+  await page.locator("[data-test=stat-online-users]", { hasText: new RegExp(`^${onlineUsers}$`) }).waitFor();
+  step(`the admin dashboard shows ${onlineUsers} online users, sessions: ${await page.locator("[data-test=stat-transports]").innerText()}`);
+  await screenshot(page, "admin-dashboard");
+  await page.context().close();
+}
+
 async function screenshot(page, name) {
   const file = join(outDir, `${name}.png`);
   await page.screenshot({ path: file });
@@ -137,8 +208,9 @@ async function screenshot(page, name) {
 async function chatScenario(browser, pages) {
   const jid1 = `${user1}@${DOMAIN}`;
   const jid2 = `${user2}@${DOMAIN}`;
-  const one = await openClient(browser, user1);
-  const two = await openClient(browser, user2);
+  // As people who accepted the server's certificate: shared files are on its HTTPS listener.
+  const one = await openClient(browser, user1, { acceptCertificate: true });
+  const two = await openClient(browser, user2, { acceptCertificate: true });
   pages.push(one, two);
   await one.locator("#converse-login-jid").waitFor();
   await screenshot(one, "login");
@@ -159,6 +231,13 @@ async function chatScenario(browser, pages) {
   const emoji = two.fetched.find((p) => p.endsWith("/emoji.json"));
   if (!emoji) throw new Error(`emoji.json was not loaded: ${two.fetched}`);
   step(`emoji table loaded from ${emoji}`);
+
+  await shareImage(one, jid2, "band.png");
+  await expectImage(two, jid1, "band.png");
+  await expectImage(one, jid2, "band.png");
+  await screenshot(two, `shared-image-${user2}`);
+
+  await adminDashboard(browser, pages, 2);
 
   await setStatus(two, "away", "back soon");
   await expectPresence(one, jid2, "away");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.passerelle.core.stanza.Jids;
 
 /**
  * The bundled web client in a real browser: headless Chromium, driven by Playwright
@@ -41,6 +42,7 @@ class BrowserIT {
         server = ItServer.start("tls:\n  required: false\n");
         // Contacts through the protocol, then offline, so that the browsers alone make their presence.
         for (XMPPTCPConnection c : Contacts.friendsOf(server, "alice", "bob")) c.disconnect();
+        server.server().context().accounts().create(Jids.of("root@localhost").asEntityBareJidIfPossible(), "pw-root", true);
     }
 
     @BeforeEach
@@ -55,16 +57,21 @@ class BrowserIT {
     }
 
     @Test
-    void twoUsersChatAndSeeEachOthersPresenceInConverse() throws Exception {
+    void twoUsersChatShareAFileAndSeeEachOthersPresenceInConverse() throws Exception {
         String output = browser("chat", server, "alice", "pw-alice", "bob", "pw-bob");
+        String files = "https://localhost:" + server.server().webPort(true);
         assertThat(output)
                 .contains("step: alice@localhost logged in over ws://127.0.0.1:")
                 .contains("step: shown in the chat with alice@localhost: Hello bob, from a browser")
                 .contains("step: shown in the chat with bob@localhost: Hi alice, received")
                 .containsPattern("step: emoji table loaded from /webclient/[0-9.]+/emoji.json")
+                .contains("step: shown in the chat with alice@localhost: the image band.png from " + files)
+                .contains("step: shown in the chat with bob@localhost: the image band.png from " + files)
+                .containsPattern("step: the admin dashboard shows 2 online users, sessions: .*websocket")
                 .contains("step: bob@localhost is away in the roster")
                 .contains("step: bob@localhost is offline in the roster");
-        for (String shot : new String[] {"login", "chat-alice", "chat-bob", "roster-bob-away", "roster-bob-offline"}) {
+        for (String shot : new String[] {"login", "chat-alice", "chat-bob", "shared-image-bob", "admin-dashboard", "roster-bob-away",
+                "roster-bob-offline"}) {
             assertThat(ARTIFACTS.resolve(shot + ".png")).isNotEmptyFile();
         }
     }
@@ -89,6 +96,8 @@ class BrowserIT {
         command.addAll(List.of(users));
         ProcessBuilder pb = new ProcessBuilder(command).directory(JS.toFile()).redirectErrorStream(true);
         pb.environment().put("CHROMIUM", CHROMIUM.toString());
+        pb.environment().put("ADMIN_USER", "root");
+        pb.environment().put("ADMIN_PASSWORD", "pw-root");
         Process node = pb.start();
         boolean finished = node.waitFor(60, TimeUnit.SECONDS);
         if (!finished) node.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
