@@ -59,6 +59,14 @@ public interface Session {
 
     Instant startedAt();
 
+    /**
+     * Whether the client's connection is there. A session kept for XEP-0198 resumption after its
+     * connection dropped is not: what it is given waits for the client to come back.
+     */
+    default boolean attached() {
+        return true;
+    }
+
     /** How the client is connected ({@code c2s}, {@code websocket}, {@code bosh}), for operators and metrics. */
     default String transport() {
         return "other";

@@ -12,6 +12,7 @@ import org.passerelle.core.stanza.Stanza;
 public final class TestSession extends AbstractSession {
     private final BlockingQueue<Stanza> received = new LinkedBlockingQueue<>();
     private volatile String closedWith;
+    private volatile boolean attached = true;
 
     public TestSession(EntityFullJid jid) {
         super(jid, "127.0.0.1");
@@ -51,6 +52,16 @@ public final class TestSession extends AbstractSession {
 
     public void clear() {
         received.clear();
+    }
+
+    /** As a client connection that dropped while the session waits for XEP-0198 resumption (false), or came back. */
+    public void setAttached(boolean attached) {
+        this.attached = attached;
+    }
+
+    @Override
+    public boolean attached() {
+        return attached;
     }
 
     public String closedWith() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
+import org.passerelle.core.event.AppAway;
 import org.passerelle.core.event.MessageUndeliverable;
 import org.passerelle.core.module.ServerContext;
 import org.passerelle.core.session.Session;
@@ -36,6 +37,7 @@ final class MessageDelivery {
         Session session = server.sessions().get(to);
         if (session != null) {
             server.router().deliver(session, message); // §8.5.3.1: available or only connected
+            if (!session.attached() && wakes(message)) server.events().publish(new AppAway(to.asEntityBareJid(), message, false));
             return true;
         }
         if (!exists(to.asEntityBareJid())) return bounce(message);
@@ -60,10 +62,17 @@ final class MessageDelivery {
         }
         if (best.isEmpty()) {
             // No available resource, or only negative ones (§8.5.2.1.1 says treat those as none).
+            if (wakes(message)) server.events().publish(new AppAway(to, message, true));
             if (!server.events().publish(new MessageUndeliverable(message))) bounce(message);
             return;
         }
         for (Session s : best) server.router().deliver(s, message);
+        if (wakes(message) && best.stream().noneMatch(Session::attached)) server.events().publish(new AppAway(to, message, false));
+    }
+
+    /** Only messages a person wrote wake a phone: with a body (not chat states, receipts or PEP events). */
+    private static boolean wakes(Stanza message) {
+        return message.element().child("body", message.element().namespace()) != null;
     }
 
     private List<Session> nonNegative(EntityBareJid account) {

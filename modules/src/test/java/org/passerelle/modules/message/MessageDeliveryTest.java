@@ -9,6 +9,7 @@ import static org.passerelle.modules.ImTesting.nothingMore;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.passerelle.core.event.AppAway;
 import org.passerelle.core.event.MessageUndeliverable;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
@@ -176,6 +177,39 @@ class MessageDeliveryTest {
             server.send(sender, "<presence to='nobody@localhost'/>");
             server.send(sender, "<presence to='nobody@localhost' type='subscribe'/>");
             nothingMore(sender);
+        }
+    }
+
+    @Test
+    void aMessageWithABodyForAnAppThatIsAwayIsAnnouncedOnce() {
+        try (TestServer server = server()) {
+            List<String> events = new ArrayList<>();
+            server.context().events().on(AppAway.class, 0, e -> events.add("away " + e.account() + " offline=" + e.offline()) && false);
+            server.context().events().on(MessageUndeliverable.class, 0, e -> events.add("undeliverable") && true);
+            TestSession sender = available(server, "alice@localhost/a", 0);
+            server.context().accounts().create(org.passerelle.core.stanza.Jids.of("bob@localhost").asEntityBareJidIfPossible(), "pw", false);
+
+            server.send(sender, "<message to='bob@localhost' type='chat'><body>are you there?</body></message>");
+            assertThat(events).containsExactly("away bob@localhost offline=true", "undeliverable");
+            events.clear();
+            server.send(sender, "<message to='bob@localhost' type='chat'><composing xmlns='http://jabber.org/protocol/chatstates'/></message>");
+            assertThat(events).as("a chat state wakes nobody").containsExactly("undeliverable");
+            events.clear();
+
+            TestSession phone = available(server, "bob@localhost/phone", 0);
+            clear(phone);
+            phone.setAttached(false);
+            server.send(sender, "<message to='bob@localhost' type='chat'><body>asleep?</body></message>");
+            assertThat(phone.next().element().childText("body", Namespaces.CLIENT)).as("kept for resumption").isEqualTo("asleep?");
+            server.send(sender, "<message to='bob@localhost/phone' type='chat'><body>full JID</body></message>");
+            phone.next();
+            assertThat(events).containsExactly("away bob@localhost offline=false", "away bob@localhost offline=false");
+            events.clear();
+
+            phone.setAttached(true);
+            server.send(sender, "<message to='bob@localhost' type='chat'><body>awake</body></message>");
+            phone.next();
+            assertThat(events).as("a connected app needs no waking").isEmpty();
         }
     }
 }

@@ -113,6 +113,11 @@ public final class C2sSession extends AbstractSession {
         return handled;
     }
 
+    @Override
+    public boolean attached() {
+        return channel() != null;
+    }
+
     synchronized Channel channel() {
         return channel;
     }
