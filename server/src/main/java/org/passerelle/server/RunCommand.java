@@ -84,7 +84,8 @@ final class RunCommand implements Callable<Integer> {
         }
         for (var service : server.context().features().items()) { // chat rooms, nearby search...
             if (service.jid().endsWith("." + domain)) {
-                System.out.println("  " + String.format("%-15s", (service.name() == null ? "service" : service.name().toLowerCase()) + ":") + service.jid());
+                String label = (service.name() == null ? "service" : service.name().toLowerCase()) + ":";
+                System.out.println("  " + String.format("%-15s", label) + (label.length() >= 15 ? " " : "") + service.jid());
             }
         }
         System.out.println("  data:          " + data.root());
