@@ -122,6 +122,10 @@ class WebSocketIT {
         try (ItServer strict = ItServer.start()) {
             RawWebSocket ws = RawWebSocket.open(http, "ws://127.0.0.1:" + strict.server().webPort(false) + "/xmpp-websocket");
             String features = ws.next();
+            String hostMeta = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + strict.server().webPort(false)
+                    + "/.well-known/host-meta.json")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(hostMeta).as("only the endpoints a client can log in on").contains("wss://").doesNotContain("ws://")
+                    .contains("https://").doesNotContain("\"http://");
             assertThat(features).startsWith("<features").doesNotContain("mechanism").doesNotContain("starttls");
         }
     }

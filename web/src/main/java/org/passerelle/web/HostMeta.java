@@ -8,7 +8,8 @@ import org.passerelle.xml.XmlWriter;
 /**
  * XEP-0156 discovery documents listing the WebSocket and BOSH endpoints: {@code wss://} and
  * {@code https://} on the HTTPS listener, {@code ws://} and {@code http://} on the HTTP one, each
- * only when it listens.
+ * only when it listens, and the plain ones only when a client may log in there
+ * ({@code tls.required: false}): a client that picked one could not log in otherwise.
  */
 final class HostMeta {
     static final String WEBSOCKET_REL = "urn:xmpp:alt-connections:websocket";
@@ -22,13 +23,13 @@ final class HostMeta {
     }
 
     /** The endpoints for a request that named {@code host} (without port); a port below 0 is off. */
-    static List<Link> endpoints(String host, int httpPort, int httpsPort) {
+    static List<Link> endpoints(String host, int httpPort, int httpsPort, boolean tlsRequired) {
         List<Link> links = new ArrayList<>(4);
         if (httpsPort >= 0) {
             links.add(new Link(WEBSOCKET_REL, "wss://" + host + ":" + httpsPort + WebRequestHandler.WEBSOCKET_PATH));
             links.add(new Link(BOSH_REL, "https://" + host + ":" + httpsPort + BoshEndpoint.PATH));
         }
-        if (httpPort >= 0) {
+        if (httpPort >= 0 && !tlsRequired) {
             links.add(new Link(WEBSOCKET_REL, "ws://" + host + ":" + httpPort + WebRequestHandler.WEBSOCKET_PATH));
             links.add(new Link(BOSH_REL, "http://" + host + ":" + httpPort + BoshEndpoint.PATH));
         }

@@ -109,7 +109,8 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
             respond(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, null, null);
             return;
         }
-        List<HostMeta.Link> links = HostMeta.endpoints(host(req), web.httpPort(), web.httpsPort());
+        List<HostMeta.Link> links = HostMeta.endpoints(host(req), web.httpPort(), web.httpsPort(),
+                web.c2s().server().config().tls().required());
         if (json) respond(ctx, req, HttpResponseStatus.OK, "application/json", HostMeta.json(links));
         else respond(ctx, req, HttpResponseStatus.OK, "application/xrd+xml; charset=utf-8", HostMeta.xrd(links));
     }

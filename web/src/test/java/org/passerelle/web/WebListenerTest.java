@@ -20,9 +20,9 @@ import org.passerelle.core.testing.TestServer;
 import org.passerelle.xmpp.c2s.C2sContext;
 import org.passerelle.xmpp.c2s.EventLoops;
 
-/** The HTTP listener on a real socket, against the core of a test server (no TLS). */
+/** The HTTP listener on a real socket, against the core of a test server (no TLS, and none required). */
 class WebListenerTest {
-    private final TestServer server = new TestServer();
+    private final TestServer server = new TestServer("tls: {required: false}");
     private final EventLoopGroup loops = EventLoops.create(1);
     private final WebListener listener;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -58,6 +58,20 @@ class WebListenerTest {
         assertThat(json.body()).isEqualTo("{\"links\":[{\"rel\":\"urn:xmpp:alt-connections:websocket\",\"href\":\"ws://127.0.0.1:"
                 + listener.port() + "/xmpp-websocket\"},{\"rel\":\"urn:xmpp:alt-connections:xbosh\",\"href\":\"http://127.0.0.1:"
                 + listener.port() + "/http-bind\"}]}");
+    }
+
+    @Test
+    void whileTlsIsRequiredHostMetaListsNoPlainEndpoint() throws Exception {
+        try (TestServer strict = new TestServer()) {
+            WebListener plain = WebListener.bind(new WebListener.Web(C2sContext.create(strict.context(), null)), loops, loops, "127.0.0.1", 0, false);
+            try {
+                var json = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + plain.port() + "/.well-known/host-meta.json")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(json.body()).as("a client could not log in on ws:// or http://").isEqualTo("{\"links\":[]}");
+            } finally {
+                plain.close();
+            }
+        }
     }
 
     @Test
