@@ -3,11 +3,10 @@ package org.passerelle.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import org.passerelle.core.util.Digests;
 
 /**
  * One file served as is: its bytes, a gzip copy when that is worth it, a strong ETag per copy,
@@ -68,10 +67,6 @@ record Asset(byte[] bytes, byte[] gzipped, String etag, String type, String cach
     }
 
     private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256(bytes);
     }
 }

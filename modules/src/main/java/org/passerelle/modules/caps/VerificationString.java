@@ -1,13 +1,12 @@
 package org.passerelle.modules.caps;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import org.passerelle.core.util.Digests;
 import org.passerelle.xml.Element;
 
 /** The XEP-0115 §5.1 verification string of a disco#info {@code <query/>}, hashed with SHA-1. */
@@ -75,10 +74,6 @@ public final class VerificationString {
     }
 
     private static byte[] sha1(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-1").digest(utf8(s));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-1", e);
-        }
+        return Digests.sha1(utf8(s));
     }
 }

@@ -1,8 +1,6 @@
 package org.passerelle.modules.muc;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -19,6 +17,7 @@ import org.jxmpp.jid.parts.Resourcepart;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.store.RoomAffiliation;
 import org.passerelle.core.store.StoredRoom;
+import org.passerelle.core.util.Digests;
 import org.passerelle.xml.Element;
 
 /**
@@ -141,13 +140,8 @@ final class Room {
 
     /** XEP-0421: the same for one user in this room every time, and says nothing about the real JID. */
     String occupantId(BareJid user) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((salt + "\0" + jid + "\0" + user).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest()).substring(0, 22);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        byte[] digest = Digests.sha256((salt + "\0" + jid + "\0" + user).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
     }
 
     EntityFullJid occupantJid(String nick) {

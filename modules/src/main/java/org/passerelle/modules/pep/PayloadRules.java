@@ -1,9 +1,7 @@
 package org.passerelle.modules.pep;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
+import org.passerelle.core.util.Digests;
 import org.passerelle.xml.Element;
 
 /**
@@ -50,11 +48,7 @@ final class PayloadRules {
     }
 
     static String sha1(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-1", e);
-        }
+        return Digests.sha1Hex(data);
     }
 
     private static PubsubException badRequest(String text) {

@@ -2,10 +2,10 @@ package org.passerelle.modules.upload;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Pattern;
+import org.passerelle.core.util.Digests;
 
 /**
  * Slot ids and PUT tokens: random, URL-safe. The store keeps only a hash of the token, so a
@@ -33,12 +33,7 @@ final class Secrets {
     }
 
     static String hash(String value) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Base64.getEncoder().encodeToString(Digests.sha256(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Compares in constant time, so response timing tells nothing about the expected token. */

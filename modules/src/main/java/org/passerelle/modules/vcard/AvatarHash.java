@@ -1,9 +1,6 @@
 package org.passerelle.modules.vcard;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +8,7 @@ import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.session.Session;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.store.KeyValueStore;
+import org.passerelle.core.util.Digests;
 import org.passerelle.xml.Element;
 
 /**
@@ -57,12 +55,9 @@ final class AvatarHash {
         String binval = photo == null ? null : photo.childText("BINVAL", VcardModule.NS);
         if (binval == null || binval.isBlank()) return NO_PHOTO;
         try {
-            byte[] image = Base64.getMimeDecoder().decode(binval.trim());
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(image));
+            return Digests.sha1Hex(Base64.getMimeDecoder().decode(binval.trim()));
         } catch (IllegalArgumentException e) {
             return NO_PHOTO;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-1", e);
         }
     }
 }

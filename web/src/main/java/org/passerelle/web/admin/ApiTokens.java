@@ -3,7 +3,6 @@ package org.passerelle.web.admin;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import org.passerelle.core.auth.Accounts;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.store.Account;
 import org.passerelle.core.store.KeyValueStore;
+import org.passerelle.core.util.Digests;
 
 /**
  * API tokens: created for an admin account, kept under that account in the key-value store
@@ -115,10 +115,6 @@ public final class ApiTokens {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Digests.sha256Hex(token);
     }
 }
