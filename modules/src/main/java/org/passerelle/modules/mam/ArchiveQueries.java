@@ -1,13 +1,12 @@
 package org.passerelle.modules.mam;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jxmpp.jid.BareJid;
 import org.passerelle.core.routing.Router;
+import org.passerelle.core.stanza.Delays;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.stanza.StanzaException;
@@ -77,18 +76,14 @@ public final class ArchiveQueries {
 
     private static Element result(String queryId, ArchivedMessage m, UnaryOperator<Element> view) {
         Element forwarded = Element.builder("forwarded", FORWARD)
-                .child(Element.builder("delay", Namespaces.DELAY).attr("stamp", stamp(m.stamp())).build())
+                .child(Delays.delay(null, m.stamp(), null))
                 .child(view.apply(m.stanza())).build();
         Element result = Element.builder("result", MamModule.NS).attr("queryid", queryId).attr("id", m.id()).child(forwarded).build();
         return Element.builder("message", Namespaces.CLIENT).child(result).build();
     }
 
     private static Element edge(String name, ArchivedMessage m) {
-        return Element.builder(name, MamModule.NS).attr("id", m.id()).attr("timestamp", stamp(m.stamp())).build();
-    }
-
-    private static String stamp(Instant t) {
-        return t.truncatedTo(ChronoUnit.MILLIS).toString();
+        return Element.builder(name, MamModule.NS).attr("id", m.id()).attr("timestamp", Delays.stamp(m.stamp())).build();
     }
 
     private static DataForm form() {

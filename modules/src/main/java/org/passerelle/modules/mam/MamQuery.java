@@ -1,10 +1,9 @@
 package org.passerelle.modules.mam;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.jxmpp.jid.Jid;
+import org.passerelle.core.stanza.Delays;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.StanzaException;
 import org.passerelle.core.store.ArchiveFilter;
@@ -84,11 +83,7 @@ record MamQuery(String queryId, ArchiveFilter filter, String after, String befor
     }
 
     private static Instant time(String text) throws StanzaException {
-        try {
-            return OffsetDateTime.parse(text).toInstant(); // XEP-0082 DateTime
-        } catch (DateTimeParseException e) {
-            throw new StanzaException("bad-request", "not a XEP-0082 DateTime: " + text);
-        }
+        return Delays.parse(text).orElseThrow(() -> new StanzaException("bad-request", "not a XEP-0082 DateTime: " + text));
     }
 
     private static String id(String text, String name) throws StanzaException {

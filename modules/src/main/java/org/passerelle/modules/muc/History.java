@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import org.jxmpp.jid.EntityFullJid;
+import org.passerelle.core.stanza.Delays;
 import org.passerelle.xml.Element;
 
 /**
@@ -74,10 +75,6 @@ final class History {
     }
 
     private static Instant parseTime(String s) {
-        try {
-            return java.time.OffsetDateTime.parse(s).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
+        return Delays.parse(s).orElse(null);
     }
 }

@@ -2,13 +2,12 @@ package org.passerelle.modules.muc;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityFullJid;
+import org.passerelle.core.stanza.Delays;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.stanza.StanzaException;
@@ -92,8 +91,7 @@ final class Joining {
     private static void sendHistory(Room room, Occupant me, Element request) {
         Instant now = room.service.clock().instant();
         for (History.Entry e : room.history.select(request, now)) {
-            Element delay = Element.builder("delay", Namespaces.DELAY).attr("from", room.jid.toString())
-                    .attr("stamp", DateTimeFormatter.ISO_INSTANT.format(e.at().truncatedTo(ChronoUnit.MILLIS))).build();
+            Element delay = Delays.delay(room.jid.toString(), e.at(), null);
             room.send(e.message().withChild(delay), e.from(), me.real());
         }
     }

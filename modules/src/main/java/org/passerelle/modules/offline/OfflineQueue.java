@@ -1,6 +1,5 @@
 package org.passerelle.modules.offline;
 
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -9,7 +8,7 @@ import org.passerelle.core.event.InitialPresence;
 import org.passerelle.core.event.MessageUndeliverable;
 import org.passerelle.core.module.ServerContext;
 import org.passerelle.core.session.Session;
-import org.passerelle.core.stanza.Namespaces;
+import org.passerelle.core.stanza.Delays;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.stanza.StanzaException;
 import org.passerelle.core.store.OfflineMessage;
@@ -110,8 +109,7 @@ final class OfflineQueue {
 
     /** XEP-0203: when the server received it, stamped by the recipient's domain. */
     private static Element withDelay(OfflineMessage m, EntityBareJid owner) {
-        Element delay = Element.builder("delay", Namespaces.DELAY).attr("from", owner.getDomain().toString())
-                .attr("stamp", m.stored().truncatedTo(ChronoUnit.MILLIS).toString()).text("Offline Storage").build();
+        Element delay = Delays.delay(owner.getDomain().toString(), m.stored(), "Offline Storage");
         return m.stanza().withChild(delay); // a delay added on the way stays: each names who added it
     }
 

@@ -8,6 +8,7 @@ import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.module.ServerContext;
 import org.passerelle.core.session.ClientCaps;
 import org.passerelle.core.session.Session;
+import org.passerelle.core.stanza.Delays;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.store.PubsubNode;
@@ -56,7 +57,7 @@ final class Notifier {
         Element.Builder m = Element.builder("message", Namespaces.CLIENT).attr("type", "headline")
                 .attr("id", server.iqTracker().nextId())
                 .child(Element.builder("event", Pubsub.EVENT).child(event).build());
-        if (delay != null) m.child(Element.builder("delay", Namespaces.DELAY).attr("from", owner.toString()).attr("stamp", delay.toString()).build());
+        if (delay != null) m.child(Delays.delay(owner.toString(), delay, null));
         return Stanza.of(m.build(), owner, to.jid());
     }
 

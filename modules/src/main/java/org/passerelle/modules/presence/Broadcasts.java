@@ -15,6 +15,7 @@ import org.passerelle.core.event.SessionEnded;
 import org.passerelle.core.module.ServerContext;
 import org.passerelle.core.session.Session;
 import org.passerelle.core.session.SessionKey;
+import org.passerelle.core.stanza.Delays;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.store.RosterItem;
@@ -146,8 +147,7 @@ final class Broadcasts {
     /** XEP-0203 delay on what is kept, so that a later reader knows when it was said. */
     private Stanza withDelay(Stanza presence, EntityBareJid account) {
         Instant now = server.clock().instant().truncatedTo(ChronoUnit.SECONDS);
-        Element delay = Element.builder("delay", Namespaces.DELAY).attr("from", account.getDomain().toString())
-                .attr("stamp", now.toString()).build();
+        Element delay = Delays.delay(account.getDomain().toString(), now, null);
         return presence.withElement(presence.element().withoutChildren("delay", Namespaces.DELAY).withChild(delay));
     }
 }
