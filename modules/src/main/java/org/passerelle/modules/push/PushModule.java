@@ -11,7 +11,6 @@ import org.passerelle.core.module.Module;
 import org.passerelle.core.module.ModuleContext;
 import org.passerelle.core.module.ServerContext;
 import org.passerelle.core.routing.Destination;
-import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.stanza.StanzaException;
 import org.passerelle.xml.Element;
@@ -77,7 +76,7 @@ public final class PushModule implements Module {
         switch (op.name()) {
             case "enable" -> registrations.add(account, Registration.enable(op, iq.from().getResourceOrThrow().toString()));
             case "disable" -> {
-                Jid jid = Jids.parse(op.attr("jid"));
+                Jid jid = Registration.appServer(op);
                 String node = op.attr("node");
                 registrations.remove(account, r -> r.jid().equals(jid) && (node == null || node.equals(r.node())));
             }

@@ -22,7 +22,7 @@ record Registration(Jid jid, String node, String resource, Element publishOption
 
     /** Reads an {@code <enable/>} from the client whose resource is given. */
     static Registration enable(Element enable, String resource) throws StanzaException {
-        Jid jid = Jids.parse(enable.attr("jid"));
+        Jid jid = appServer(enable);
         String node = enable.attr("node");
         if (node == null || node.isEmpty()) throw new StanzaException("bad-request", "enable needs a node");
         Element x = enable.child("x", DataForm.NS);
@@ -34,6 +34,12 @@ record Registration(Jid jid, String node, String resource, Element publishOption
         boolean includeBody = "true".equals(include) || "1".equals(include);
         Element kept = x.mapElements(f -> f.is("field", DataForm.NS) && INCLUDE_BODY.equals(f.attr("var")) ? null : f);
         return new Registration(jid, node, resource, kept.withAttr("type", "submit"), includeBody);
+    }
+
+    /** The {@code jid} of an enable or disable: required. */
+    static Jid appServer(Element op) throws StanzaException {
+        if (op.attr("jid") == null) throw new StanzaException("bad-request", op.name() + " needs the app server's jid");
+        return Jids.parse(op.attr("jid"));
     }
 
     /** The store key: no JID contains a line break (PRECIS forbids control characters), so it splits unambiguously. */

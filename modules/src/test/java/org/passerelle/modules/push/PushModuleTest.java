@@ -95,6 +95,10 @@ class PushModuleTest {
             assertThat(condition(mallory.next())).isEqualTo("forbidden");
             server.send(phone, "<iq type='set' id='b'><enable xmlns='urn:xmpp:push:0' jid='app@localhost/push'/></iq>");
             assertThat(condition(phone.next())).as("node is required").isEqualTo("bad-request");
+            server.send(phone, "<iq type='set' id='j'><disable xmlns='urn:xmpp:push:0' node='n1'/></iq>");
+            assertThat(condition(phone.next())).as("jid is required").isEqualTo("bad-request");
+            server.send(phone, "<iq type='set' id='k'><enable xmlns='urn:xmpp:push:0' jid='@@' node='n1'/></iq>");
+            assertThat(condition(phone.next())).isEqualTo("jid-malformed");
             server.send(phone, "<iq type='set' id='f'><enable xmlns='urn:xmpp:push:0' jid='app@localhost/push' node='n5'>"
                     + "<x xmlns='jabber:x:data' type='submit'><field var='FORM_TYPE'><value>urn:other</value></field></x></enable></iq>");
             assertThat(condition(phone.next())).as("only publish-options forms").isEqualTo("bad-request");
