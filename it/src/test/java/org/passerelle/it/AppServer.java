@@ -10,6 +10,7 @@ import org.jivesoftware.smack.iqrequest.AbstractIqRequestHandler;
 import org.jivesoftware.smack.iqrequest.IQRequestHandler;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.provider.ExtensionElementProvider;
 import org.jivesoftware.smack.provider.ProviderManager;
@@ -45,6 +46,7 @@ final class AppServer {
     }
 
     private final LinkedBlockingQueue<Notification> received = new LinkedBlockingQueue<>();
+    private volatile StanzaError.Condition refusal;
 
     AppServer(XMPPConnection connection) {
         for (String element : new String[] {"publish", "publish-options"}) {
@@ -64,9 +66,15 @@ final class AppServer {
                 } catch (Exception e) {
                     throw new IllegalStateException("cannot read " + iq.toXML(), e);
                 }
-                return IQ.createResultIQ(iq);
+                StanzaError.Condition r = refusal;
+                return r == null ? IQ.createResultIQ(iq) : IQ.createErrorResponse(iq, r);
             }
         });
+    }
+
+    /** From now on, answers notifications with this error (as an app server that forgot the node), or null for results. */
+    void refuseWith(StanzaError.Condition condition) {
+        refusal = condition;
     }
 
     /** The next notification; fails when none arrives within the wait. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.push_notifications.PushNotificationsManager;
 import org.jxmpp.jid.EntityBareJid;
@@ -18,7 +19,8 @@ import org.passerelle.core.session.Session;
  * XEP-0357 end to end: a Smack client with stream management enables push with a Smack client
  * playing the app server; while its stream is detached, and later while it is fully offline,
  * messages from a contact reach the app server as summaries (count and sender, no text), and the
- * resumed stream still gets every message.
+ * resumed stream still gets every message; an app server that answers with an error loses its
+ * registration.
  */
 class PushIT {
     private static ItServer server;
@@ -86,5 +88,30 @@ class PushIT {
 
         appConnection.disconnect();
         bob.disconnect();
+    }
+
+    @Test
+    void anAppServerThatNoLongerKnowsTheNodeEndsTheRegistration() throws Exception {
+        EntityBareJid carol = server.user("carol", "c-pw");
+        server.user("dave", "d-pw");
+        server.user("appserver2", "s-pw");
+        XMPPTCPConnection appConnection = server.connect("appserver2", "s-pw", "push");
+        AppServer app = new AppServer(appConnection);
+        app.refuseWith(StanzaError.Condition.item_not_found);
+        XMPPTCPConnection dave = Acks.loginWithStreamManagement(server.connection("dave", "d-pw", "desk"), false);
+        XMPPTCPConnection phone = server.connect("carol", "c-pw", "phone");
+        assertThat(PushNotificationsManager.getInstanceFor(phone).enable(JidCreate.from("appserver2@localhost/push"), "gone")).isTrue();
+        assertThat(server.server().context().stores().keyValue().all(carol, "urn:xmpp:push:0")).hasSize(1);
+        phone.disconnect();
+        Await.until("carol is offline", () -> server.server().context().sessions().sessions(carol).isEmpty());
+
+        Acks.sendChats(dave, carol, "first");
+        assertThat(app.next(3000).node()).isEqualTo("gone");
+        Await.until("the registration is removed", () -> server.server().context().stores().keyValue().all(carol, "urn:xmpp:push:0").isEmpty());
+        Acks.sendChats(dave, carol, "second");
+        app.assertNothingMore(1500);
+
+        appConnection.disconnect();
+        dave.disconnect();
     }
 }
