@@ -70,9 +70,13 @@ final class MessageDelivery {
         if (wakes(message) && best.stream().noneMatch(Session::attached)) server.events().publish(new AppAway(to, message, false));
     }
 
-    /** Only messages a person wrote wake a phone: with a body (not chat states, receipts or PEP events). */
+    /**
+     * Only messages a person wrote to this user wake a phone: with a body (not chat states,
+     * receipts or PEP events), and not a room's traffic (a busy room would ring, and bill by SMS,
+     * for every line).
+     */
     private static boolean wakes(Stanza message) {
-        return message.element().child("body", message.element().namespace()) != null;
+        return message.element().child("body", message.element().namespace()) != null && !"groupchat".equals(message.type());
     }
 
     private List<Session> nonNegative(EntityBareJid account) {

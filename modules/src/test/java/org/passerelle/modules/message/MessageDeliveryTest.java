@@ -203,7 +203,9 @@ class MessageDeliveryTest {
             assertThat(phone.next().element().childText("body", Namespaces.CLIENT)).as("kept for resumption").isEqualTo("asleep?");
             server.send(sender, "<message to='bob@localhost/phone' type='chat'><body>full JID</body></message>");
             phone.next();
-            assertThat(events).containsExactly("away bob@localhost offline=false", "away bob@localhost offline=false");
+            server.send(sender, "<message to='bob@localhost/phone' type='groupchat'><body>a room's line</body></message>");
+            phone.next();
+            assertThat(events).as("a room's traffic wakes nobody").containsExactly("away bob@localhost offline=false", "away bob@localhost offline=false");
             events.clear();
 
             phone.setAttached(true);
