@@ -60,26 +60,58 @@ class MailGatewayIT {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             replyPort = free.getLocalPort();
         }
+    }
+
+    private void startServer(int batchSeconds) throws Exception {
         server = ItServer.start("""
                 modules:
                   mail:
                     enabled: true
-                    batchSeconds: 2
+                    batchSeconds: %d
                     relay: {host: 127.0.0.1, port: %d, security: none, from: passerelle@localhost}
                     replies: {domain: mail.localhost, listenHost: 127.0.0.1, port: %d}
-                """.formatted(mail.getSmtp().getPort(), replyPort));
+                """.formatted(batchSeconds, mail.getSmtp().getPort(), replyPort));
         server.user("alice", "a-pw");
         server.user("bob", "b-pw");
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.close();
+        if (server != null) server.close();
         mail.stop();
     }
 
     @Test
+    void aBatchWaitingAtARestartIsSentAfterIt() throws Exception {
+        startServer(5);
+        XMPPTCPConnection alice = server.connect("alice", "a-pw", "phone");
+        optIn(alice);
+        alice.disconnect();
+        XMPPTCPConnection bob = server.connect("bob", "b-pw", "desk");
+        EntityBareJid aliceJid = JidCreate.entityBareFrom("alice@localhost");
+        bob.sendStanza(bob.getStanzaFactory().buildMessageStanza().to(aliceJid).ofType(Message.Type.chat).setBody("still there?").build());
+        awaitPending(aliceJid, 1);
+        bob.disconnect();
+
+        server.restart();
+        assertThat(server.server().context().stores().mail().pending(aliceJid, 10)).as("not sent before the restart").hasSize(1);
+        List<Mail> mails = awaitMails(2);
+        assertThat(mails.get(1).text()).contains("  still there?");
+        Thread.sleep(1500);
+        assertThat(imap()).as("sent once").hasSize(2);
+    }
+
+    private void awaitPending(EntityBareJid user, int count) throws Exception {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (server.server().context().stores().mail().pending(user, 10).size() < count) {
+            if (System.currentTimeMillis() > deadline) throw new AssertionError("the message was not queued for mail");
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
     void aUserOptsInGetsOneMailForMessagesWhileOfflineAndTheReplyReachesThePeer() throws Exception {
+        startServer(2);
         XMPPTCPConnection alice = server.connect("alice", "a-pw", "phone");
         optIn(alice);
         alice.disconnect();
@@ -119,6 +151,7 @@ class MailGatewayIT {
 
     @Test
     void forgedExpiredAndForeignRepliesAreRefusedAndNothingArrives() throws Exception {
+        startServer(2);
         XMPPTCPConnection alice = server.connect("alice", "a-pw", "phone");
         optIn(alice);
         alice.disconnect();
