@@ -213,4 +213,42 @@ class MailModuleTest {
         assertThat(relay.waitForIncomingEmail(1500, 1)).isFalse();
         assertThat(server.context().stores().offline().count(ALICE)).isEqualTo(1);
     }
+
+    @Test
+    void bouncesAndTooManyRecipientsAreRefused() throws Exception {
+        TestSession alice = server.login("alice@localhost/phone");
+        verify(alice);
+        server.logout(alice);
+        ReplyTokens tokens = new ReplyTokens(server.context().stores().mail(), server.context().clock(), "mail.localhost",
+                java.time.Duration.ofDays(1));
+        String toBob = tokens.addressFor(ALICE, "bob@localhost");
+        String toCarol = tokens.addressFor(ALICE, "carol@localhost");
+        String toDave = tokens.addressFor(ALICE, "dave@localhost");
+        SmtpClient client = new SmtpClient(mail.replyPort());
+        assertThat(client.send(client.text(MAILBOX, toBob, "hi"), "<>", toBob)).as("a bounce").isEqualTo(550);
+        assertThat(client.send(client.text(MAILBOX, toBob, "hi"), MAILBOX, toBob, toCarol, toDave)).as("maxRecipients 2")
+                .isEqualTo(452);
+        assertThat(charged).isEmpty();
+    }
+
+    @Test
+    void aBatchIsDroppedWhenTheUserComesBackAndEverythingGoesWithTheAccount() throws Exception {
+        TestSession alice = server.login("alice@localhost/phone");
+        verify(alice);
+        server.logout(alice);
+        relay.purgeEmailFromAllMailboxes();
+        TestSession bob = server.login("bob@localhost/desk");
+        server.send(bob, "<message to='alice@localhost' type='chat'><body>quick one</body></message>");
+        assertThat(server.context().stores().mail().pending(ALICE, 10)).hasSize(1);
+        TestSession back = server.login("alice@localhost/laptop");
+        server.available(back);
+        assertThat(server.context().stores().mail().pending(ALICE, 10)).isEmpty();
+        assertThat(relay.waitForIncomingEmail(1500, 1)).as("no mail: the user got the message").isFalse();
+
+        server.context().stores().mail().saveToken(new org.passerelle.core.store.ReplyToken("t", ALICE, "bob@localhost",
+                java.time.Instant.now().plusSeconds(60)));
+        server.context().events().publish(new org.passerelle.core.event.AccountDeleted(ALICE));
+        assertThat(server.context().stores().mail().subscription(ALICE)).isEmpty();
+        assertThat(server.context().stores().mail().token("t")).isEmpty();
+    }
 }
