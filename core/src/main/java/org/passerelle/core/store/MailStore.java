@@ -1,0 +1,49 @@
+package org.passerelle.core.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jxmpp.jid.EntityBareJid;
+
+/**
+ * E-mail forwarding: each user's address, the messages waiting for the next batch mail, and the
+ * reply tokens of the mails sent.
+ */
+public interface MailStore {
+    Optional<MailSubscription> subscription(EntityBareJid user);
+
+    /** Creates or replaces the user's subscription. */
+    void saveSubscription(MailSubscription subscription);
+
+    /** Removes the subscription and the user's pending messages; false when there was none. */
+    boolean deleteSubscription(EntityBareJid user);
+
+    /**
+     * Queues a message (its id is ignored) unless the user already has {@code maxPending} waiting;
+     * returns whether it was queued.
+     */
+    boolean queue(PendingMail message, int maxPending);
+
+    /** The user's waiting messages, oldest first, at most {@code limit}. */
+    List<PendingMail> pending(EntityBareJid user, int limit);
+
+    /** Users whose oldest waiting message was queued at or before {@code cutoff}, at most {@code limit}. */
+    List<EntityBareJid> due(Instant cutoff, int limit);
+
+    /** Removes the user's waiting messages with an id up to {@code lastId}; returns how many. */
+    int deletePending(EntityBareJid user, long lastId);
+
+    /** Creates a token, or moves the expiry of an existing one. */
+    void saveToken(ReplyToken token);
+
+    Optional<ReplyToken> token(String token);
+
+    /** The token of the conversation of {@code user} with {@code peer} that expires last, if any. */
+    Optional<ReplyToken> tokenFor(EntityBareJid user, String peer);
+
+    /** Removes the tokens that expired at or before {@code now}; returns how many. */
+    int deleteExpiredTokens(Instant now);
+
+    /** Removes everything of the user (account deleted). */
+    void deleteAll(EntityBareJid user);
+}
