@@ -13,6 +13,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.passerelle.core.config.StorageConfig;
 import org.passerelle.core.store.AccountStore;
+import org.passerelle.core.store.ChargingStore;
 import org.passerelle.core.store.ArchiveStore;
 import org.passerelle.core.store.KeyValueStore;
 import org.passerelle.core.store.OfflineStore;
@@ -44,6 +45,7 @@ public final class SqlStores implements Stores {
     private final SqlRoomStore rooms;
     private final SqlPubsubStore pubsub;
     private final SqlUploadStore uploads;
+    private final SqlChargingStore charging;
 
     private SqlStores(SqlDatabase db, String description) {
         this.db = db;
@@ -56,6 +58,7 @@ public final class SqlStores implements Stores {
         this.rooms = new SqlRoomStore(db);
         this.pubsub = new SqlPubsubStore(db);
         this.uploads = new SqlUploadStore(db);
+        this.charging = new SqlChargingStore(db);
     }
 
     /**
@@ -186,6 +189,7 @@ public final class SqlStores implements Stores {
     @Override public RoomStore rooms() { return rooms; }
     @Override public PubsubStore pubsub() { return pubsub; }
     @Override public UploadStore uploads() { return uploads; }
+    @Override public ChargingStore charging() { return charging; }
 
     @Override public String description() { return description; }
 
