@@ -16,10 +16,13 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.chatstates.ChatState;
 import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
+import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.event.Chargeable;
@@ -69,6 +72,7 @@ class ChargingIT {
 
     @Test
     void aKnownMixOfTrafficIsBilledToTheCent() throws Exception {
+        Rooms.parseOccupantIds();
         try (ItServer server = ItServer.start(CONFIG)) {
             server.server().context().accounts().create(Jids.of("root@localhost").asEntityBareJidOrThrow(), "r00t-pw", true);
             EntityBareJid alice = server.user("alice", "a-pw");
@@ -94,6 +98,15 @@ class ChargingIT {
                         .addExtension(new ChatStateExtension(ChatState.composing)).build();
                 Acks.send(a, typing); // no body: not billed
             }
+            // A groupchat message is one out for its sender; the copies occupants get are not billed.
+            EntityBareJid lounge = Rooms.room("lounge");
+            MultiUserChat room = Rooms.muc(a, lounge);
+            room.create(Rooms.nick("Al")).makeInstant();
+            MultiUserChat bobInRoom = Rooms.enter(b, lounge, "Bo");
+            LinkedBlockingQueue<Message> bobSees = new LinkedBlockingQueue<>();
+            bobInRoom.addMessageListener(bobSees::add);
+            room.sendMessage("hi all");
+            assertThat(bobSees.poll(5, TimeUnit.SECONDS)).as("bob got the room's copy").isNotNull();
             a.disconnect();
             b.disconnect();
 
@@ -113,24 +126,24 @@ class ChargingIT {
             String fromYesterday = "from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
             Await.until("two subscription days", () -> {
                 try {
-                    return records(server, fromYesterday + "&user=alice@localhost") == 13;
+                    return records(server, fromYesterday + "&user=alice@localhost") == 14;
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
             server.restart();
             Thread.sleep(500); // the start's charging run, had it anything to do
-            assertThat(records(server, fromYesterday)).as("6 alice + 5 bob + 1 carol, 5 reported, 2 days").isEqualTo(6 + 5 + 1 + 5 + 2);
+            assertThat(records(server, fromYesterday)).as("7 alice + 5 bob + 1 carol, 5 reported, 2 days").isEqualTo(7 + 5 + 1 + 5 + 2);
 
             JsonNode statement = JSON.readTree(api(server, "GET", "/charging/statement?" + fromYesterday).body());
-            // alice: 4 out x 0.01 + 2 in x 0.005 + mail 0.02 + data 3 x 0.05 + 2 days x 0.09 = 0.40 EUR; 3 SMS x 0.12 = 0.36 GBP
-            assertThat(totals(statement, "alice@localhost")).isEqualTo(Map.of("EUR", "0.40", "GBP", "0.36"));
+            // alice: 5 out x 0.01 + 2 in x 0.005 + mail 0.02 + data 3 x 0.05 + 2 days x 0.09 = 0.41 EUR; 3 SMS x 0.12 = 0.36 GBP
+            assertThat(totals(statement, "alice@localhost")).isEqualTo(Map.of("EUR", "0.41", "GBP", "0.36"));
             // bob: 2 out x 0.01 + 3 in x 0.005; carol: 1 in x 0.005
             assertThat(totals(statement, "bob@localhost")).isEqualTo(Map.of("EUR", "0.035"));
             assertThat(totals(statement, "carol@localhost")).isEqualTo(Map.of("EUR", "0.005"));
             Map<String, String> perCurrency = new HashMap<>();
             for (JsonNode t : statement.path("totals")) perCurrency.put(t.path("currency").asText(), t.path("amount").asText());
-            assertThat(perCurrency).isEqualTo(Map.of("EUR", "0.44", "GBP", "0.36"));
+            assertThat(perCurrency).isEqualTo(Map.of("EUR", "0.45", "GBP", "0.36"));
 
             JsonNode aliceLines = JSON.readTree(api(server, "GET", "/charging/statement?user=alice@localhost&" + fromYesterday).body());
             StringBuilder lines = new StringBuilder();
@@ -145,7 +158,7 @@ class ChargingIT {
                     sms out 2 0.24
                     subscription none 2 0.18
                     xmpp in 2 0.01
-                    xmpp out 4 0.04
+                    xmpp out 5 0.05
                     """);
 
             String csv = api(server, "GET", "/charging/records?format=csv&user=carol@localhost&" + period).body();
