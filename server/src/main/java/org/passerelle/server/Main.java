@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code passerelle}: the server and its administration commands. */
 @Command(name = "passerelle", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Passerelle instant-messaging and presence server (XMPP).",
-        subcommands = {RunCommand.class, UserCommand.class, TokenCommand.class, ConfigCommand.class,
+        subcommands = {RunCommand.class, UserCommand.class, TokenCommand.class, ChargingCommand.class, ConfigCommand.class,
                 PortableCommand.Import.class, PortableCommand.Export.class})
 public final class Main {
     public static void main(String[] args) {

@@ -15,6 +15,7 @@ public interface Stores extends AutoCloseable {
     PubsubStore pubsub();
     UploadStore uploads();
     MailStore mail();
+    ChargingStore charging();
 
     /** A name for logs: "sqlite:/path/to/passerelle.db", "postgresql://host/db". */
     String description();

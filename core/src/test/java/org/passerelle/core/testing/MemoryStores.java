@@ -110,6 +110,7 @@ public final class MemoryStores implements Stores {
     private final PubsubStore pubsubStore = new MemoryPubsubStore();
     private final MemoryUploadStore uploadStore = new MemoryUploadStore();
     private final MemoryMailStore mailStore = new MemoryMailStore();
+    private final MemoryChargingStore chargingStore = new MemoryChargingStore();
 
     @Override public AccountStore accounts() { return accountStore; }
     @Override public RosterStore roster() { return rosterStore; }
@@ -120,6 +121,7 @@ public final class MemoryStores implements Stores {
     @Override public PubsubStore pubsub() { return pubsubStore; }
     @Override public org.passerelle.core.store.UploadStore uploads() { return uploadStore; }
     @Override public org.passerelle.core.store.MailStore mail() { return mailStore; }
+    @Override public org.passerelle.core.store.ChargingStore charging() { return chargingStore; }
     @Override public String description() { return "memory"; }
     @Override public void close() { }
 }

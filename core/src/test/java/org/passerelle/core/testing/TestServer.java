@@ -35,7 +35,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(ServerConfig config, Stores stores, Module... modules) {
-        context = ServerContexts.create(config, stores, Clock.systemUTC());
+        this(config, stores, Clock.systemUTC(), modules);
+    }
+
+    /** With a clock the test controls (day boundaries, expiry). */
+    public TestServer(ServerConfig config, Stores stores, Clock clock, Module... modules) {
+        context = ServerContexts.create(config, stores, clock);
         loader = new ModuleLoader(context);
         for (Module m : modules) loader.start(m);
     }

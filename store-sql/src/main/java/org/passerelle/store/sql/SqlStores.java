@@ -13,6 +13,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.passerelle.core.config.StorageConfig;
 import org.passerelle.core.store.AccountStore;
+import org.passerelle.core.store.ChargingStore;
 import org.passerelle.core.store.ArchiveStore;
 import org.passerelle.core.store.KeyValueStore;
 import org.passerelle.core.store.MailStore;
@@ -46,6 +47,7 @@ public final class SqlStores implements Stores {
     private final SqlPubsubStore pubsub;
     private final SqlUploadStore uploads;
     private final SqlMailStore mail;
+    private final SqlChargingStore charging;
 
     private SqlStores(SqlDatabase db, String description) {
         this.db = db;
@@ -59,6 +61,7 @@ public final class SqlStores implements Stores {
         this.pubsub = new SqlPubsubStore(db);
         this.uploads = new SqlUploadStore(db);
         this.mail = new SqlMailStore(db);
+        this.charging = new SqlChargingStore(db);
     }
 
     /**
@@ -190,6 +193,7 @@ public final class SqlStores implements Stores {
     @Override public PubsubStore pubsub() { return pubsub; }
     @Override public UploadStore uploads() { return uploads; }
     @Override public MailStore mail() { return mail; }
+    @Override public ChargingStore charging() { return charging; }
 
     @Override public String description() { return description; }
 

@@ -49,6 +49,7 @@ public final class Admin {
         new RoomsApi(server).register(routes);
         new TokensApi(tokens).register(routes);
         new ServerApi(server, traffic, failures).register(routes);
+        new ChargingApi(server).register(routes);
         return routes;
     }
 }

@@ -1,0 +1,63 @@
+package org.passerelle.modules.charging;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.passerelle.core.event.Chargeable;
+import org.passerelle.core.module.ServerContext;
+import org.passerelle.core.store.ChargingRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Listener for {@link Chargeable}: what gateways (SMS segments, e-mails) and other modules report.
+ * An event is checked, priced and recorded on the publisher's thread, before the publisher goes
+ * on. Refused, with a warning and no record: no user or one not hosted here, a direction other
+ * than in or out, a negative quantity, unit day (daily plans are charged by this module), and
+ * traffic no tariff item prices (an unknown channel or unit included). A quantity of zero is
+ * nothing to charge.
+ */
+final class GatewayCharges {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayCharges.class);
+    /** Unpriced traffic is warned about once per kind; a faulty publisher cannot grow this without bound. */
+    private static final int MAX_WARNED = 100;
+
+    private final ServerContext server;
+    private final Charges charges;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+    GatewayCharges(ServerContext server, Charges charges) {
+        this.server = server;
+        this.charges = charges;
+    }
+
+    /** Never consumes the event: others may count it too. */
+    boolean on(Chargeable e) {
+        String refused = refusal(e);
+        if (refused != null) {
+            LOG.warn("not charging {} {} {} x{} for {}: {}", e.channel(), e.direction(), e.unit(), e.quantity(), e.user(), refused);
+            return false;
+        }
+        if (e.quantity() == 0) return false;
+        ChargingRecord r = charges.charge(e.at() != null ? e.at() : server.clock().instant(), e.user(), e.peer() == null ? "" : e.peer(),
+                e.channel(), e.direction(), e.unit(), e.quantity());
+        if (r == null) {
+            String kind = e.channel() + " " + e.direction() + " " + e.unit();
+            if (warned.size() < MAX_WARNED && warned.add(kind)) {
+                LOG.warn("not charging {}: no tariff item prices it (said once per kind)", kind);
+            } else {
+                LOG.debug("not charging {} for {}: no tariff item prices it", kind, e.user());
+            }
+        }
+        return false;
+    }
+
+    private String refusal(Chargeable e) {
+        if (e.user() == null) return "no user";
+        if (!server.domains().isLocal(e.user().asDomainBareJid())) return "the user is not on a hosted domain";
+        if (e.channel() == null || e.unit() == null) return "no channel or unit";
+        if (!"in".equals(e.direction()) && !"out".equals(e.direction())) return "direction must be in or out";
+        if (e.quantity() < 0) return "negative quantity";
+        if (e.unit().equals("day")) return "daily plans are charged by the charging module itself";
+        return null;
+    }
+}
