@@ -14,6 +14,7 @@ public interface Stores extends AutoCloseable {
     RoomStore rooms();
     PubsubStore pubsub();
     UploadStore uploads();
+    SmsStore sms();
 
     /** A name for logs: "sqlite:/path/to/passerelle.db", "postgresql://host/db". */
     String description();

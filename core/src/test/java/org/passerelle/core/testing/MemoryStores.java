@@ -109,6 +109,7 @@ public final class MemoryStores implements Stores {
 
     private final PubsubStore pubsubStore = new MemoryPubsubStore();
     private final MemoryUploadStore uploadStore = new MemoryUploadStore();
+    private final MemorySmsStore smsStore = new MemorySmsStore();
 
     @Override public AccountStore accounts() { return accountStore; }
     @Override public RosterStore roster() { return rosterStore; }
@@ -118,6 +119,7 @@ public final class MemoryStores implements Stores {
     @Override public org.passerelle.core.store.RoomStore rooms() { return roomStore; }
     @Override public PubsubStore pubsub() { return pubsubStore; }
     @Override public org.passerelle.core.store.UploadStore uploads() { return uploadStore; }
+    @Override public org.passerelle.core.store.SmsStore sms() { return smsStore; }
     @Override public String description() { return "memory"; }
     @Override public void close() { }
 }
