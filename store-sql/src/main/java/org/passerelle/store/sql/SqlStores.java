@@ -20,6 +20,7 @@ import org.passerelle.core.store.RoomStore;
 import org.passerelle.core.store.PubsubStore;
 import org.passerelle.core.store.RosterStore;
 import org.passerelle.core.store.Stores;
+import org.passerelle.core.store.SmsStore;
 import org.passerelle.core.store.UploadStore;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -44,6 +45,7 @@ public final class SqlStores implements Stores {
     private final SqlRoomStore rooms;
     private final SqlPubsubStore pubsub;
     private final SqlUploadStore uploads;
+    private final SqlSmsStore sms;
 
     private SqlStores(SqlDatabase db, String description) {
         this.db = db;
@@ -56,6 +58,7 @@ public final class SqlStores implements Stores {
         this.rooms = new SqlRoomStore(db);
         this.pubsub = new SqlPubsubStore(db);
         this.uploads = new SqlUploadStore(db);
+        this.sms = new SqlSmsStore(db);
     }
 
     /**
@@ -186,6 +189,7 @@ public final class SqlStores implements Stores {
     @Override public RoomStore rooms() { return rooms; }
     @Override public PubsubStore pubsub() { return pubsub; }
     @Override public UploadStore uploads() { return uploads; }
+    @Override public SmsStore sms() { return sms; }
 
     @Override public String description() { return description; }
 
