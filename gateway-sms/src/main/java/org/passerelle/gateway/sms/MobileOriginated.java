@@ -1,0 +1,140 @@
+package org.passerelle.gateway.sms;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.DeliveryReceipt;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.util.DeliveryReceiptState;
+import org.jsmpp.util.InvalidDeliveryReceiptException;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.Jid;
+import org.passerelle.core.event.Chargeable;
+import org.passerelle.core.stanza.Jids;
+import org.passerelle.core.stanza.Namespaces;
+import org.passerelle.core.stanza.Stanza;
+import org.passerelle.core.store.SmsLink;
+import org.passerelle.core.store.SmsOutgoing;
+import org.passerelle.gateway.sms.smpp.SmsEncoding;
+import org.passerelle.gateway.sms.smpp.SmscConnection;
+import org.passerelle.xml.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every deliver_sm: a delivery receipt becomes a XEP-0184 {@code <received/>} for the message that
+ * asked; a text from a linked phone is a command; from a phone someone wrote to, a reply to that
+ * user from the phone's JID; from anyone else it is logged and dropped, uncharged. A message the
+ * SMSC delivers again (same key) is handled once.
+ */
+final class MobileOriginated implements SmscConnection.Inbound {
+    private static final Logger LOG = LoggerFactory.getLogger(MobileOriginated.class);
+    /** Tags of TLVs an SMSC may use to identify a message across retries. */
+    private static final short USER_MESSAGE_REFERENCE = 0x0204;
+
+    private final Gateway gateway;
+    private final MobileCommands commands;
+
+    MobileOriginated(Gateway gateway, MobileCommands commands) {
+        this.gateway = gateway;
+        this.commands = commands;
+    }
+
+    @Override
+    public void deliver(SmscConnection smsc, DeliverSm pdu) {
+        if (pdu.isSmscDeliveryReceipt()) {
+            receipt(smsc, pdu);
+            return;
+        }
+        String phone = Phones.fromSmsc(pdu.getSourceAddr());
+        if (phone == null) {
+            LOG.info("SMSC {}: MO from '{}' ignored: not an E.164 number", smsc.name(), pdu.getSourceAddr());
+            return;
+        }
+        byte[] raw = pdu.getShortMessage() == null ? new byte[0] : pdu.getShortMessage();
+        int[] concat = SmsEncoding.concatenation(raw, pdu.isUdhi());
+        if (concat != null && concat[1] > 1) {
+            LOG.info("SMSC {}: MO part {}/{} from {} ignored: concatenated MO messages are not reassembled", smsc.name(), concat[2],
+                    concat[1], phone);
+            return;
+        }
+        String text = SmsEncoding.decode(pdu.getDataCoding(), raw, pdu.isUdhi());
+        if (text == null) {
+            LOG.info("SMSC {}: MO from {} ignored: binary or unknown data_coding 0x{}", smsc.name(), phone,
+                    Integer.toHexString(pdu.getDataCoding() & 0xFF));
+            return;
+        }
+        Optional<SmsLink> link = gateway.store.linkOfPhone(phone);
+        Optional<EntityBareJid> writer = link.isPresent() ? Optional.empty() : gateway.store.lastWriter(phone);
+        if (link.isEmpty() && writer.isEmpty()) {
+            LOG.info("SMSC {}: MO from unknown number {} ignored", smsc.name(), phone);
+            return;
+        }
+        if (!gateway.store.firstSeen(key(smsc, phone, pdu, raw, gateway.server.clock().instant()), gateway.server.clock().instant())) {
+            LOG.info("SMSC {}: MO from {} already handled (SMSC retry)", smsc.name(), phone);
+            return;
+        }
+        EntityBareJid user = link.map(SmsLink::account).orElseGet(writer::get);
+        gateway.server.events().publish(new Chargeable(gateway.server.clock().instant(), user, phone, "sms", "in", "segment", 1));
+        if (link.isPresent()) commands.run(link.get(), text);
+        else fromPhoneContact(phone, user, text);
+    }
+
+    private void fromPhoneContact(String phone, EntityBareJid user, String text) {
+        Jid from = Phones.jid(phone, gateway.gatewayOf(user.asDomainBareJid()));
+        gateway.server.router().route(Stanza.of(Element.builder("message", Namespaces.CLIENT).attr("type", "chat")
+                .attr("from", from.toString()).attr("to", user.toString())
+                .textChild("body", Namespaces.CLIENT, text).build(), from, user));
+    }
+
+    private void receipt(SmscConnection smsc, DeliverSm pdu) {
+        String id;
+        DeliveryReceiptState state;
+        try {
+            DeliveryReceipt r = pdu.getShortMessageAsDeliveryReceipt();
+            id = r.getId();
+            state = r.getFinalStatus();
+        } catch (InvalidDeliveryReceiptException e) {
+            LOG.info("SMSC {}: unreadable delivery receipt ignored: {}", smsc.name(), e.getMessage());
+            return;
+        }
+        OptionalParameter tlv = pdu.getOptionalParameter(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID);
+        if (tlv instanceof OptionalParameter.OctetString s) id = s.getValueAsString();
+        if (state != DeliveryReceiptState.DELIVRD) {
+            LOG.info("SMSC {}: SMS {} not delivered: {}", smsc.name(), id, state);
+            return;
+        }
+        Optional<SmsOutgoing> owed = gateway.store.takeReceipt(id);
+        if (owed.isEmpty()) return;
+        SmsOutgoing sms = owed.get();
+        Jid to = Jids.of(sms.receiptTo());
+        // A forwarded message was received by the account; a message to a phone contact, by the phone.
+        Jid from = to.asBareJid().equals(sms.account())
+                ? Phones.jid(sms.phone(), gateway.gatewayOf(sms.account().asDomainBareJid()))
+                : sms.account();
+        gateway.server.router().route(Stanza.of(Element.builder("message", Namespaces.CLIENT).attr("from", from.toString())
+                .attr("to", to.toString()).child(Element.builder("received", Gateway.RECEIPTS).attr("id", sms.receiptId()).build())
+                .build(), from, to));
+    }
+
+    /** The SMSC's reference when it gives one, else the content: a retried deliver_sm carries the same. */
+    private static String key(SmscConnection smsc, String phone, DeliverSm pdu, byte[] raw, Instant now) {
+        OptionalParameter ref = pdu.getOptionalParameter(USER_MESSAGE_REFERENCE);
+        if (ref instanceof OptionalParameter.Short s) return smsc.name() + ":" + phone + ":ref:" + s.getValue();
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(phone.getBytes(StandardCharsets.US_ASCII));
+            sha.update(pdu.getDataCoding());
+            sha.update(raw);
+            // The same text from the same phone within the same two minutes counts as a retry.
+            sha.update(Long.toString(now.getEpochSecond() / 120).getBytes(StandardCharsets.US_ASCII));
+            return smsc.name() + ":" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
