@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.DeliveryReceipt;
 import org.jsmpp.bean.OptionalParameter;
@@ -35,6 +36,8 @@ final class MobileOriginated implements SmscConnection.Inbound {
     private static final Logger LOG = LoggerFactory.getLogger(MobileOriginated.class);
     /** Tags of TLVs an SMSC may use to identify a message across retries. */
     private static final short USER_MESSAGE_REFERENCE = 0x0204;
+    private static final int RECEIPT_CHECKS = 5;
+    private static final long RECEIPT_RECHECK_MILLIS = 400;
 
     private final Gateway gateway;
     private final MobileCommands commands;
@@ -108,8 +111,22 @@ final class MobileOriginated implements SmscConnection.Inbound {
             LOG.info("SMSC {}: SMS {} not delivered: {}", smsc.name(), id, state);
             return;
         }
+        settle(id, RECEIPT_CHECKS);
+    }
+
+    /**
+     * Answers the receipt owed for an SMSC message id. A fast SMSC may send the receipt before the
+     * outbox has stored the id from submit_sm_resp, so an unknown id is looked up again a few times.
+     */
+    private void settle(String id, int checksLeft) {
         Optional<SmsOutgoing> owed = gateway.store.takeReceipt(id);
-        if (owed.isEmpty()) return;
+        if (owed.isEmpty()) {
+            if (checksLeft > 1) {
+                gateway.server.scheduler().schedule(() -> gateway.server.workers().execute(() -> settle(id, checksLeft - 1)),
+                        RECEIPT_RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
         SmsOutgoing sms = owed.get();
         Jid to = Jids.of(sms.receiptTo());
         // A forwarded message was received by the account; a message to a phone contact, by the phone.

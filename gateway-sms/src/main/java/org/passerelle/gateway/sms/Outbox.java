@@ -96,6 +96,10 @@ final class Outbox implements AutoCloseable {
                 events.publish(new Chargeable(clock.instant(), sms.account(), sms.phone(), "sms", "out", "segment", ids.size()));
             }
         } catch (IOException e) {
+            if (!smsc.get().bound()) {
+                LOG.info("SMS {} to {} waits: SMSC {} went away ({})", sms.id(), sms.phone(), smsc.get().name(), e.getMessage());
+                return; // not the message's fault: it goes when an SMSC is bound again
+            }
             if (sms.attempts() + 1 >= options.maxAttempts()) {
                 LOG.warn("SMS {} to {} failed after {} attempts: {}", sms.id(), sms.phone(), sms.attempts() + 1, e.getMessage());
                 store.markFailed(sms.id());
