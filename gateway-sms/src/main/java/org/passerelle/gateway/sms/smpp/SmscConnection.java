@@ -99,7 +99,7 @@ public final class SmscConnection implements AutoCloseable {
         try {
             s.connectAndBind(options.host(), options.port(), new BindParameter(BindType.BIND_TRX, options.systemId(), options.password(),
                     options.systemType(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), timing.responseTimeoutMillis());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             s.close();
             LOG.warn("SMSC {}: bind to {}:{} failed ({}), retrying in {} ms", name(), options.host(), options.port(), e.getMessage(), backoff);
             retryLater();
