@@ -213,8 +213,26 @@ class SmsGatewayIT {
         texts.add(smsc.next(WAIT).text());
         texts.add(smsc.next(WAIT).text());
         assertThat(texts).containsExactly("[1] ivan@localhost: first", "[1] ivan@localhost: second");
-        smsc.assertNothing(2500);
+        smsc.assertNothing(1200);
         ivan.disconnect();
+    }
+
+    @Test
+    void queuedSmsOutliveARestart() throws Exception {
+        XMPPTCPConnection judy = connectNew("judy");
+        link(judy, "+33655555555");
+        judy.disconnect();
+        XMPPTCPConnection kim = connectNew("kim");
+        smsc.stop();
+        kim.sendStanza(kim.getStanzaFactory().buildMessageStanza().to(jid("judy@localhost")).ofType(Message.Type.chat)
+                .setBody("kept across a restart").build());
+        Thread.sleep(500);
+        kim.disconnect();
+        server.restart();
+        smsc.start();
+        smsc.awaitBound(WAIT);
+        assertThat(smsc.next(WAIT).text()).isEqualTo("[1] kim@localhost: kept across a restart");
+        smsc.assertNothing(1000);
     }
 
     private static XMPPTCPConnection connectNew(String name) throws Exception {
