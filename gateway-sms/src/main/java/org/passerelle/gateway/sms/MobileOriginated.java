@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every deliver_sm: a delivery receipt becomes a XEP-0184 {@code <received/>} for the message that
- * asked; a text from a linked phone is a command; from a phone someone wrote to, a reply to that
+ * asked; a text from a linked phone (its parts put together when concatenated) is a command;
+ * from a phone someone wrote to, a reply to that
  * user from the phone's JID; from anyone else it is logged and dropped, uncharged. A message the
  * SMSC delivers again (same key) is handled once.
  */
@@ -41,6 +42,7 @@ final class MobileOriginated implements SmscConnection.Inbound {
 
     private final Gateway gateway;
     private final MobileCommands commands;
+    private final MoParts parts = new MoParts();
 
     MobileOriginated(Gateway gateway, MobileCommands commands) {
         this.gateway = gateway;
@@ -58,31 +60,45 @@ final class MobileOriginated implements SmscConnection.Inbound {
             LOG.info("SMSC {}: MO from '{}' ignored: not an E.164 number", smsc.name(), pdu.getSourceAddr());
             return;
         }
-        byte[] raw = pdu.getShortMessage() == null ? new byte[0] : pdu.getShortMessage();
-        int[] concat = SmsEncoding.concatenation(raw, pdu.isUdhi());
-        if (concat != null && concat[1] > 1) {
-            LOG.info("SMSC {}: MO part {}/{} from {} ignored: concatenated MO messages are not reassembled", smsc.name(), concat[2],
-                    concat[1], phone);
-            return;
-        }
-        String text = SmsEncoding.decode(pdu.getDataCoding(), raw, pdu.isUdhi());
-        if (text == null) {
-            LOG.info("SMSC {}: MO from {} ignored: binary or unknown data_coding 0x{}", smsc.name(), phone,
-                    Integer.toHexString(pdu.getDataCoding() & 0xFF));
-            return;
-        }
         Optional<SmsLink> link = gateway.store.linkOfPhone(phone);
         Optional<EntityBareJid> writer = link.isPresent() ? Optional.empty() : gateway.store.lastWriter(phone);
         if (link.isEmpty() && writer.isEmpty()) {
             LOG.info("SMSC {}: MO from unknown number {} ignored", smsc.name(), phone);
             return;
         }
-        if (!gateway.store.firstSeen(key(smsc, phone, pdu, raw, gateway.server.clock().instant()), gateway.server.clock().instant())) {
+        byte[] raw = pdu.getShortMessage() == null ? new byte[0] : pdu.getShortMessage();
+        String text = SmsEncoding.decode(pdu.getDataCoding(), raw, pdu.isUdhi());
+        if (text == null) {
+            LOG.info("SMSC {}: MO from {} ignored: binary or unknown data_coding 0x{}", smsc.name(), phone,
+                    Integer.toHexString(pdu.getDataCoding() & 0xFF));
+            return;
+        }
+        Instant now = gateway.server.clock().instant();
+        int segments = 1;
+        Short reference = pdu.getOptionalParameter(USER_MESSAGE_REFERENCE) instanceof OptionalParameter.Short s ? s.getValue() : null;
+        int[] concat = SmsEncoding.concatenation(raw, pdu.isUdhi());
+        if (concat != null && concat[1] > 1) {
+            switch (parts.add(smsc.name(), phone, concat[0], concat[1], concat[2], text, now)) {
+                case MoParts.Result.Waiting w -> {
+                    return;
+                }
+                case MoParts.Result.Refused r -> {
+                    LOG.info("SMSC {}: MO part from {} ignored: {}", smsc.name(), phone, r.reason());
+                    return;
+                }
+                case MoParts.Result.Complete c -> {
+                    text = c.text();
+                    segments = concat[1];
+                    reference = null; // a part's reference is not the whole text's
+                }
+            }
+        }
+        if (!gateway.store.firstSeen(key(smsc, phone, reference, text, now), now)) {
             LOG.info("SMSC {}: MO from {} already handled (SMSC retry)", smsc.name(), phone);
             return;
         }
         EntityBareJid user = link.map(SmsLink::account).orElseGet(writer::get);
-        gateway.server.events().publish(new Chargeable(gateway.server.clock().instant(), user, phone, "sms", "in", "segment", 1));
+        gateway.server.events().publish(new Chargeable(now, user, phone, "sms", "in", "segment", segments));
         if (link.isPresent()) commands.run(link.get(), text);
         else fromPhoneContact(phone, user, text);
     }
@@ -139,14 +155,11 @@ final class MobileOriginated implements SmscConnection.Inbound {
     }
 
     /** The SMSC's reference when it gives one, else the content: a retried deliver_sm carries the same. */
-    private static String key(SmscConnection smsc, String phone, DeliverSm pdu, byte[] raw, Instant now) {
-        OptionalParameter ref = pdu.getOptionalParameter(USER_MESSAGE_REFERENCE);
-        if (ref instanceof OptionalParameter.Short s) return smsc.name() + ":" + phone + ":ref:" + s.getValue();
+    private static String key(SmscConnection smsc, String phone, Short reference, String text, Instant now) {
+        if (reference != null) return smsc.name() + ":" + phone + ":ref:" + reference;
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(phone.getBytes(StandardCharsets.US_ASCII));
-            sha.update(pdu.getDataCoding());
-            sha.update(raw);
+            sha.update((phone + "\n" + text).getBytes(StandardCharsets.UTF_8));
             // The same text from the same phone within the same two minutes counts as a retry.
             sha.update(Long.toString(now.getEpochSecond() / 120).getBytes(StandardCharsets.US_ASCII));
             return smsc.name() + ":" + HexFormat.of().formatHex(sha.digest());

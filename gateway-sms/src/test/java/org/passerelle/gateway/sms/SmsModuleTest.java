@@ -117,8 +117,6 @@ class SmsModuleTest {
         bob.clear();
         smsc.deliver("33600000099", "555", "@bob@localhost hi", null);
         smsc.deliverRaw("33600000001", "555", new ESMClass(), (byte) 0x04, new byte[] {1, 2, 3});
-        smsc.deliverRaw("33600000001", "555", new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI), (byte) 0,
-                new byte[] {5, 0, 3, 9, 2, 1, 0x41});
         bob.assertNothingMore();
         smsc.assertNothing(300);
         assertThat(events).noneMatch(Chargeable.class::isInstance);
@@ -128,6 +126,35 @@ class SmsModuleTest {
         assertThat(m.from().toString()).isEqualTo("alice@localhost/sms");
         assertThat(events).filteredOn(Chargeable.class::isInstance).map(Chargeable.class::cast)
                 .singleElement().satisfies(c -> assertThat(c.direction()).isEqualTo("in"));
+    }
+
+    @Test
+    void aConcatenatedMoIsPutTogetherOnceWhateverTheOrderOfItsParts() throws Exception {
+        link("offline");
+        TestSession bob = server.login("bob@localhost/desk");
+        server.available(bob);
+        bob.clear();
+        ESMClass udhi = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
+        byte[] second = withHeader(7, 2, 2, "second half");
+        smsc.deliverRaw("33600000001", "555", udhi, (byte) 0, second);
+        bob.assertNothingMore();
+        smsc.deliverRaw("33600000001", "555", udhi, (byte) 0, second); // the SMSC retries a part
+        smsc.deliverRaw("33600000001", "555", udhi, (byte) 0, withHeader(7, 2, 1, "@bob@localhost first half, "));
+        assertThat(bob.next().element().childText("body", "jabber:client")).isEqualTo("first half, second half");
+        bob.assertNothingMore();
+        assertThat(events).filteredOn(Chargeable.class::isInstance).map(e -> ((Chargeable) e).quantity()).containsExactly(2L);
+    }
+
+    private static byte[] withHeader(int reference, int total, int sequence, String text) {
+        byte[] body = Gsm7.encode(text);
+        byte[] out = new byte[6 + body.length];
+        out[0] = 5;
+        out[2] = 3;
+        out[3] = (byte) reference;
+        out[4] = (byte) total;
+        out[5] = (byte) sequence;
+        System.arraycopy(body, 0, out, 6, body.length);
+        return out;
     }
 
     @Test
