@@ -9,6 +9,7 @@ import org.passerelle.core.event.SessionEnded;
 import org.passerelle.core.event.SessionStarted;
 import org.passerelle.core.module.ServerContext;
 import org.passerelle.core.routing.StreamErrorException;
+import org.passerelle.core.session.Session;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
@@ -110,7 +111,8 @@ final class Gateway {
     void goOnline(EntityBareJid account) {
         MobileSession s = mobile(account);
         if (s.isAvailable()) return;
-        server.sessions().add(s);
+        Session replaced = server.sessions().add(s);
+        if (replaced != null && replaced != s) replaced.close("conflict", "replaced by the SMS gateway's session"); // RFC 6120 §7.7.2.2
         server.events().publish(new SessionStarted(s));
         sendAs(account, Element.builder("presence", Namespaces.CLIENT)
                 .textChild("status", Namespaces.CLIENT, "On mobile (SMS)")
