@@ -14,6 +14,7 @@ import org.jivesoftware.smackx.commands.AdHocCommand;
 import org.jivesoftware.smackx.commands.AdHocCommandManager;
 import org.jivesoftware.smackx.commands.AdHocCommandNote;
 import org.jivesoftware.smackx.commands.AdHocCommandResult;
+import org.jivesoftware.smackx.disco.packet.DiscoverItems;
 import org.jivesoftware.smackx.receipts.DeliveryReceipt;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
@@ -244,9 +245,12 @@ class SmsGatewayIT {
         return server.server().context().sessions().get(Jids.of(user + "@localhost/sms").asEntityFullJidIfPossible());
     }
 
-    /** Runs the link command with a number, types the code from the SMS, and checks the answer. */
+    /** Runs the link command at sms.localhost with a number, types the code from the SMS, and checks the answer. */
     private static void link(XMPPTCPConnection user, String phone) throws Exception {
-        AdHocCommand command = AdHocCommandManager.getAddHocCommandsManager(user).getRemoteCommand(jid("localhost"), "urn:passerelle:sms:link");
+        AdHocCommandManager commands = AdHocCommandManager.getAddHocCommandsManager(user);
+        assertThat(commands.discoverCommands(jid("sms.localhost")).getItems()).extracting(DiscoverItems.Item::getNode)
+                .containsExactly("urn:passerelle:sms:link");
+        AdHocCommand command = commands.getRemoteCommand(jid("sms.localhost"), "urn:passerelle:sms:link");
         FillableForm form = command.execute().asExecutingOrThrow().getFillableForm();
         form.setAnswer("phone", phone);
         AdHocCommandResult asked = command.next(form.getSubmitForm());
@@ -260,7 +264,7 @@ class SmsGatewayIT {
         assertThat(done.getResponse().getNotes()).extracting(AdHocCommandNote::getValue).anyMatch(v -> v.startsWith("Linked " + phone));
     }
 
-    /** Runs the link command up to the number and returns the notes of its answer. */
+    /** Runs the link command (at the user's domain, where the server's commands are) up to the number; returns the notes. */
     private static String runLink(XMPPTCPConnection user, String phone) throws Exception {
         AdHocCommand command = AdHocCommandManager.getAddHocCommandsManager(user).getRemoteCommand(jid("localhost"), "urn:passerelle:sms:link");
         FillableForm form = command.execute().asExecutingOrThrow().getFillableForm();

@@ -26,6 +26,7 @@ import org.passerelle.modules.forms.Field;
 final class LinkCommand implements AdhocCommand {
     static final String NODE = "urn:passerelle:sms:link";
     static final String FORM_TYPE = "urn:passerelle:sms:link";
+    static final String NAME = "Link a phone for SMS";
     private static final int MAX_TRIES = 3;
 
     /** A code sent and not yet confirmed. */
@@ -44,7 +45,7 @@ final class LinkCommand implements AdhocCommand {
 
     @Override public String node() { return NODE; }
 
-    @Override public String name() { return "Link a phone for SMS"; }
+    @Override public String name() { return NAME; }
 
     @Override
     public boolean allowed(Jid requester, DomainBareJid domain) {
