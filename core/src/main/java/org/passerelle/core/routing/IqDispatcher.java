@@ -40,8 +40,12 @@ public final class IqDispatcher {
         return handlers.get(destination).containsKey(namespace);
     }
 
-    /** Handles the IQ and returns the answer to route, or null when there is nothing to send now. */
-    Stanza dispatch(Destination destination, Stanza iq) {
+    /**
+     * Handles the IQ and returns the answer to route, or null when there is nothing to send now.
+     * Public for components that serve a module's IQs at their own address (the SMS gateway's
+     * link command at {@code sms.<domain>}).
+     */
+    public Stanza dispatch(Destination destination, Stanza iq) {
         if (!iq.isIqRequest()) {
             tracker.complete(iq);
             return null;

@@ -16,6 +16,7 @@ public interface Stores extends AutoCloseable {
     UploadStore uploads();
     MailStore mail();
     ChargingStore charging();
+    SmsStore sms();
 
     /** A name for logs: "sqlite:/path/to/passerelle.db", "postgresql://host/db". */
     String description();

@@ -111,6 +111,7 @@ public final class MemoryStores implements Stores {
     private final MemoryUploadStore uploadStore = new MemoryUploadStore();
     private final MemoryMailStore mailStore = new MemoryMailStore();
     private final MemoryChargingStore chargingStore = new MemoryChargingStore();
+    private final MemorySmsStore smsStore = new MemorySmsStore();
 
     @Override public AccountStore accounts() { return accountStore; }
     @Override public RosterStore roster() { return rosterStore; }
@@ -122,6 +123,7 @@ public final class MemoryStores implements Stores {
     @Override public org.passerelle.core.store.UploadStore uploads() { return uploadStore; }
     @Override public org.passerelle.core.store.MailStore mail() { return mailStore; }
     @Override public org.passerelle.core.store.ChargingStore charging() { return chargingStore; }
+    @Override public org.passerelle.core.store.SmsStore sms() { return smsStore; }
     @Override public String description() { return "memory"; }
     @Override public void close() { }
 }

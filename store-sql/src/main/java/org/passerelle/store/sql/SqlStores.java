@@ -22,6 +22,7 @@ import org.passerelle.core.store.RoomStore;
 import org.passerelle.core.store.PubsubStore;
 import org.passerelle.core.store.RosterStore;
 import org.passerelle.core.store.Stores;
+import org.passerelle.core.store.SmsStore;
 import org.passerelle.core.store.UploadStore;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -48,6 +49,7 @@ public final class SqlStores implements Stores {
     private final SqlUploadStore uploads;
     private final SqlMailStore mail;
     private final SqlChargingStore charging;
+    private final SqlSmsStore sms;
 
     private SqlStores(SqlDatabase db, String description) {
         this.db = db;
@@ -62,6 +64,7 @@ public final class SqlStores implements Stores {
         this.uploads = new SqlUploadStore(db);
         this.mail = new SqlMailStore(db);
         this.charging = new SqlChargingStore(db);
+        this.sms = new SqlSmsStore(db);
     }
 
     /**
@@ -194,6 +197,7 @@ public final class SqlStores implements Stores {
     @Override public UploadStore uploads() { return uploads; }
     @Override public MailStore mail() { return mail; }
     @Override public ChargingStore charging() { return charging; }
+    @Override public SmsStore sms() { return sms; }
 
     @Override public String description() { return description; }
 

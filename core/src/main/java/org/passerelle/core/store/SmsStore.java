@@ -1,0 +1,71 @@
+package org.passerelle.core.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jxmpp.jid.EntityBareJid;
+
+/**
+ * The SMS gateway's data: linked phones, each account's numbered contacts, who last wrote to a
+ * phone without an account, the durable outbox and the mobile-originated messages already seen.
+ */
+public interface SmsStore {
+    /**
+     * Links the phone to the account (replacing the account's earlier number); false, and nothing
+     * changed, when another account holds the number.
+     */
+    boolean link(SmsLink link);
+
+    Optional<SmsLink> linkOf(EntityBareJid account);
+
+    Optional<SmsLink> linkOfPhone(String phone);
+
+    /** Changes the forwarding mode of a linked account; false when it has no phone. */
+    boolean setForwarding(EntityBareJid account, String forwarding);
+
+    boolean unlink(EntityBareJid account);
+
+    /** The account's short number for a contact (a bare JID), given on first use: 1, 2, 3 ... */
+    int contactNumber(EntityBareJid account, String contact);
+
+    Optional<String> contact(EntityBareJid account, int number);
+
+    /** The account's numbered contacts, by number. */
+    Map<Integer, String> contacts(EntityBareJid account);
+
+    boolean removeContact(EntityBareJid account, int number);
+
+    /** Remembers which account last wrote to a phone that has no account, for its replies. */
+    void setLastWriter(String phone, EntityBareJid account);
+
+    Optional<EntityBareJid> lastWriter(String phone);
+
+    /** Adds a pending SMS; returns it with its id. */
+    SmsOutgoing enqueue(SmsOutgoing sms);
+
+    Optional<SmsOutgoing> outgoing(long id);
+
+    /** Pending SMS due at {@code now}, oldest first. */
+    List<SmsOutgoing> due(Instant now, int limit);
+
+    /** Marks it sent with the SMSC's message id of each segment; false if it was not pending. */
+    boolean markSent(long id, List<String> smscMessageIds);
+
+    /** Counts a failed attempt and puts the next one at {@code next}. */
+    void retryLater(long id, Instant next);
+
+    void markFailed(long id);
+
+    /**
+     * For a delivery receipt of one segment: the sent SMS, if it still owes a XEP-0184 receipt;
+     * the debt is cleared, so a receipt per segment answers once.
+     */
+    Optional<SmsOutgoing> takeReceipt(String smscMessageId);
+
+    /** True the first time a mobile-originated message key is seen, false for SMSC retries. */
+    boolean firstSeen(String key, Instant at);
+
+    /** Removes the account's link, contacts and queued SMS (the account was deleted). */
+    void deleteAll(EntityBareJid account);
+}

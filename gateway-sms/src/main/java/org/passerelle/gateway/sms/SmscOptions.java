@@ -1,0 +1,28 @@
+package org.passerelle.gateway.sms;
+
+import java.util.List;
+
+/**
+ * One SMSC under {@code modules.sms.smscs}: where to bind (transceiver) and as whom, and the
+ * number prefixes it serves ({@code ["+33", "+44"]}; empty: every number not served by a longer
+ * prefix). {@code sourceAddress}, when set, replaces the gateway-wide one for this SMSC.
+ */
+public record SmscOptions(String name, String host, Integer port, String systemId, String password, String systemType,
+                          List<String> prefixes, String sourceAddress) {
+    public SmscOptions {
+        if (host == null || host.isBlank()) throw new IllegalArgumentException("an SMSC needs a host");
+        if (port == null) port = 2775;
+        if (name == null) name = host + ":" + port;
+        if (systemId == null || systemId.isEmpty() || systemId.length() > 15) {
+            throw new IllegalArgumentException("SMSC " + name + ": systemId must be 1 to 15 characters");
+        }
+        if (password == null) password = "";
+        if (password.length() > 8) throw new IllegalArgumentException("SMSC " + name + ": password must be at most 8 characters (SMPP 3.4)");
+        if (systemType == null) systemType = "";
+        prefixes = prefixes == null ? List.of() : List.copyOf(prefixes);
+        for (String p : prefixes) {
+            if (!p.matches("\\+[0-9]{1,14}")) throw new IllegalArgumentException("SMSC " + name + ": prefix must be + and digits, not " + p);
+        }
+        if (port < 1 || port > 65535) throw new IllegalArgumentException("SMSC " + name + ": port out of range");
+    }
+}

@@ -1,0 +1,198 @@
+package org.passerelle.gateway.sms.smpp;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jsmpp.bean.AlertNotification;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.DataCodings;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.GSMSpecificFeature;
+import org.jsmpp.bean.MessageMode;
+import org.jsmpp.bean.MessageType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.SMSCDeliveryReceipt;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.extra.SessionState;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.Session;
+import org.passerelle.gateway.sms.SmscOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One ESME bind (transceiver) to one SMSC, kept up: a lost or refused bind is retried with a
+ * doubling back-off; jSMPP sends enquire_link while idle. Binding runs on the workers, never on
+ * jSMPP's reader thread.
+ */
+public final class SmscConnection implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SmscConnection.class);
+    /** SMPP 3.4 §5.1.4 registered_delivery: a receipt on final delivery, success or failure. */
+    private static final RegisteredDelivery RECEIPT = new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE);
+
+    /** What the SMSC delivers: mobile-originated messages and delivery receipts. */
+    public interface Inbound {
+        /** Handles one deliver_sm; an exception refuses it (the SMSC will retry). */
+        void deliver(SmscConnection smsc, DeliverSm pdu) throws Exception;
+    }
+
+    /** Timings of the bind and its back-off. */
+    public record Timing(long reconnectMinMillis, long reconnectMaxMillis, int enquireLinkMillis, long responseTimeoutMillis) {
+    }
+
+    private final SmscOptions options;
+    private final String sourceAddress;
+    private final Timing timing;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService workers;
+    private volatile Inbound inbound;
+    private volatile Runnable onBound;
+    private volatile SMPPSession session;
+    private volatile boolean closed;
+    private long backoff;
+
+    public SmscConnection(SmscOptions options, String sourceAddress, Timing timing, ScheduledExecutorService scheduler,
+                          ExecutorService workers) {
+        this.options = options;
+        this.sourceAddress = sourceAddress;
+        this.timing = timing;
+        this.scheduler = scheduler;
+        this.workers = workers;
+        this.backoff = timing.reconnectMinMillis();
+    }
+
+    public String name() {
+        return options.name();
+    }
+
+    public List<String> prefixes() {
+        return options.prefixes();
+    }
+
+    public void start(Inbound inbound, Runnable onBound) {
+        this.inbound = inbound;
+        this.onBound = onBound;
+        workers.execute(this::bind);
+    }
+
+    public boolean bound() {
+        SMPPSession s = session;
+        return s != null && s.getSessionState().isBound();
+    }
+
+    private void bind() {
+        if (closed) return;
+        SMPPSession s = new SMPPSession();
+        s.setEnquireLinkTimer(timing.enquireLinkMillis());
+        s.setTransactionTimer(timing.responseTimeoutMillis());
+        s.setMessageReceiverListener(new Receiver());
+        try {
+            s.connectAndBind(options.host(), options.port(), new BindParameter(BindType.BIND_TRX, options.systemId(), options.password(),
+                    options.systemType(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), timing.responseTimeoutMillis());
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            LOG.warn("SMSC {}: bind to {}:{} failed ({}), retrying in {} ms", name(), options.host(), options.port(), e.getMessage(), backoff);
+            retryLater();
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                s.unbindAndClose();
+                return;
+            }
+            session = s;
+            backoff = timing.reconnectMinMillis();
+        }
+        s.addSessionStateListener(this::stateChanged);
+        LOG.info("SMSC {}: bound as {} to {}:{}", name(), options.systemId(), options.host(), options.port());
+        if (!s.getSessionState().isBound()) {
+            stateChanged(SessionState.CLOSED, SessionState.BOUND_TRX, s);
+            return;
+        }
+        onBound.run();
+    }
+
+    private void stateChanged(SessionState now, SessionState before, Session s) {
+        if (now != SessionState.CLOSED || s != session) return;
+        session = null;
+        if (closed) return;
+        LOG.warn("SMSC {}: bind lost (was {}), reconnecting in {} ms", name(), before, backoff);
+        retryLater();
+    }
+
+    private synchronized void retryLater() {
+        if (closed) return;
+        long delay = backoff;
+        backoff = Math.min(backoff * 2, timing.reconnectMaxMillis());
+        scheduler.schedule(() -> workers.execute(this::bind), delay, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Submits each part (with a delivery receipt asked) and returns the SMSC's message ids.
+     *
+     * @throws IOException when not bound, or the SMSC refused or did not answer a part
+     */
+    public List<String> submit(String phone, SmsEncoding.Encoded sms) throws IOException {
+        SMPPSession s = session;
+        if (s == null || !s.getSessionState().isBound()) throw new IOException("SMSC " + name() + " is not bound");
+        ESMClass esm = sms.concatenated()
+                ? new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI)
+                : new ESMClass();
+        List<String> ids = new ArrayList<>(sms.parts().size());
+        for (byte[] part : sms.parts()) {
+            try {
+                ids.add(s.submitShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, sourceAddress,
+                        TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, phone.substring(1), esm, (byte) 0, (byte) 1, null, null,
+                        RECEIPT, (byte) 0, DataCodings.newInstance(sms.dataCoding()), (byte) 0, part).getMessageId());
+            } catch (IOException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException("SMSC " + name() + " refused submit_sm: " + e, e);
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public void close() {
+        SMPPSession s;
+        synchronized (this) {
+            closed = true;
+            s = session;
+            session = null;
+        }
+        if (s != null) s.unbindAndClose();
+    }
+
+    private final class Receiver implements MessageReceiverListener {
+        @Override
+        public void onAcceptDeliverSm(DeliverSm pdu) throws ProcessRequestException {
+            try {
+                inbound.deliver(SmscConnection.this, pdu);
+            } catch (Exception e) {
+                LOG.warn("SMSC {}: deliver_sm from {} not handled: {}", name(), pdu.getSourceAddr(), e.toString());
+                throw new ProcessRequestException("not handled", 0x00000008); // ESME_RSYSERR: the SMSC retries later
+            }
+        }
+
+        @Override
+        public void onAcceptAlertNotification(AlertNotification alert) {
+        }
+
+        @Override
+        public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+            LOG.info("SMSC {}: data_sm refused (not supported)", name());
+            throw new ProcessRequestException("data_sm not supported", 0x00000003); // ESME_RINVCMDID
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.passerelle.gateway.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.GSMSpecificFeature;
+import org.jsmpp.bean.MessageMode;
+import org.jsmpp.bean.MessageType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.EntityBareJid;
+import org.passerelle.core.event.AppAway;
+import org.passerelle.core.event.Chargeable;
+import org.passerelle.core.stanza.Jids;
+import org.passerelle.core.stanza.Stanza;
+import org.passerelle.core.store.SmsLink;
+import org.passerelle.core.testing.TestServer;
+import org.passerelle.core.testing.TestSession;
+import org.passerelle.gateway.sms.smpp.Gsm7;
+import org.passerelle.gateway.sms.smpp.SmscSimulator;
+import org.passerelle.modules.message.MessageModule;
+import org.passerelle.modules.offline.OfflineModule;
+import org.passerelle.modules.presence.PresenceModule;
+
+/** The gateway in a test server (in-memory stores) against the SMSC simulator: forwarding modes, push after SMS, charging. */
+class SmsModuleTest {
+    private static final EntityBareJid ALICE = Jids.of("alice@localhost").asEntityBareJidOrThrow();
+    private SmscSimulator smsc;
+    private TestServer server;
+    private final List<Object> events = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        smsc = new SmscSimulator("esme", "pw");
+        server = new TestServer("""
+                modules:
+                  sms:
+                    enabled: true
+                    sourceAddress: "555"
+                    maxParts: 2
+                    smscs: [{host: 127.0.0.1, port: %d, systemId: esme, password: pw}]
+                """.formatted(smsc.port()), new MessageModule(), new PresenceModule(), new OfflineModule(), new SmsModule());
+        smsc.awaitBound(5000);
+        server.context().events().on(Chargeable.class, 0, e -> events.add(e) && false);
+        // What push notifications would do at their priority: record what reaches them.
+        server.context().events().on(AppAway.class, 50, e -> events.add("push " + e.message().id()) && false);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+        smsc.close();
+    }
+
+    private void link(String mode) {
+        server.logout(server.login("alice@localhost/setup")); // creates the account
+        server.context().stores().sms().link(new SmsLink(ALICE, "+33600000001", mode));
+    }
+
+    private void sendFromBob(TestSession bob, String id, String body) {
+        server.send(bob, "<message to='alice@localhost' type='chat' id='" + id + "'><body>" + body + "</body></message>");
+    }
+
+    @Test
+    void awayModeTextsTheUserWhoseAppSleepsAndPushDoesNotFire() throws Exception {
+        link("away");
+        TestSession app = server.login("alice@localhost/phone");
+        server.available(app);
+        app.setAttached(false);
+        TestSession bob = server.login("bob@localhost/desk");
+        sendFromBob(bob, "m1", "wake up");
+        SmscSimulator.Submitted sms = smsc.next(3000);
+        assertThat(sms.text()).isEqualTo("[1] bob@localhost: wake up");
+        assertThat(events).noneMatch(e -> e.equals("push m1"));
+        Thread.sleep(200);
+        assertThat(events).filteredOn(Chargeable.class::isInstance).map(Chargeable.class::cast)
+                .singleElement().satisfies(c -> {
+                    assertThat(c.user().toString()).isEqualTo(ALICE.toString());
+                    assertThat(c.channel()).isEqualTo("sms");
+                    assertThat(c.direction()).isEqualTo("out");
+                    assertThat(c.unit()).isEqualTo("segment");
+                    assertThat(c.quantity()).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void offlineModeLeavesASleepingAppToPush() throws Exception {
+        link("offline");
+        TestSession app = server.login("alice@localhost/phone");
+        server.available(app);
+        app.setAttached(false);
+        TestSession bob = server.login("bob@localhost/desk");
+        sendFromBob(bob, "m2", "are you there");
+        smsc.assertNothing(500);
+        assertThat(events).contains("push m2");
+
+        server.logout(app);
+        sendFromBob(bob, "m3", "now offline: a long text " + "x".repeat(400));
+        SmscSimulator.Submitted first = smsc.next(3000);
+        SmscSimulator.Submitted second = smsc.next(3000);
+        assertThat(first.text() + second.text()).startsWith("[1] bob@localhost: now offline").endsWith("...");
+        assertThat(Gsm7.septets(first.text() + second.text())).as("shortened to fill maxParts, [ and ] take two septets")
+                .isEqualTo(153 * 2);
+        assertThat(events).doesNotContain("push m3");
+        Thread.sleep(200);
+        assertThat(events).filteredOn(Chargeable.class::isInstance).map(e -> ((Chargeable) e).quantity()).containsExactly(2L);
+    }
+
+    @Test
+    void moFromStrangersOrInBinaryIsDroppedAndNotCharged() throws Exception {
+        link("offline");
+        TestSession bob = server.login("bob@localhost/desk");
+        server.available(bob);
+        bob.clear();
+        smsc.deliver("33600000099", "555", "@bob@localhost hi", null);
+        smsc.deliverRaw("33600000001", "555", new ESMClass(), (byte) 0x04, new byte[] {1, 2, 3});
+        bob.assertNothingMore();
+        smsc.assertNothing(300);
+        assertThat(events).noneMatch(Chargeable.class::isInstance);
+
+        smsc.deliver("33600000001", "555", "@bob@localhost hi from the phone", null);
+        Stanza m = bob.next();
+        assertThat(m.from().toString()).isEqualTo("alice@localhost/sms");
+        assertThat(events).filteredOn(Chargeable.class::isInstance).map(Chargeable.class::cast)
+                .singleElement().satisfies(c -> assertThat(c.direction()).isEqualTo("in"));
+    }
+
+    @Test
+    void aConcatenatedMoIsPutTogetherOnceWhateverTheOrderOfItsParts() throws Exception {
+        link("offline");
+        TestSession bob = server.login("bob@localhost/desk");
+        server.available(bob);
+        bob.clear();
+        ESMClass udhi = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
+        byte[] second = withHeader(7, 2, 2, "second half");
+        smsc.deliverRaw("33600000001", "555", udhi, (byte) 0, second);
+        bob.assertNothingMore();
+        smsc.deliverRaw("33600000001", "555", udhi, (byte) 0, second); // the SMSC retries a part
+        smsc.deliverRaw("33600000001", "555", udhi, (byte) 0, withHeader(7, 2, 1, "@bob@localhost first half, "));
+        assertThat(bob.next().element().childText("body", "jabber:client")).isEqualTo("first half, second half");
+        bob.assertNothingMore();
+        assertThat(events).filteredOn(Chargeable.class::isInstance).map(e -> ((Chargeable) e).quantity()).containsExactly(2L);
+    }
+
+    private static byte[] withHeader(int reference, int total, int sequence, String text) {
+        byte[] body = Gsm7.encode(text);
+        byte[] out = new byte[6 + body.length];
+        out[0] = 5;
+        out[2] = 3;
+        out[3] = (byte) reference;
+        out[4] = (byte) total;
+        out[5] = (byte) sequence;
+        System.arraycopy(body, 0, out, 6, body.length);
+        return out;
+    }
+
+    @Test
+    void aTextToAPhoneOverTheLimitBounces() throws Exception {
+        TestSession bob = server.login("bob@localhost/desk");
+        server.send(bob, "<message to='+33600000042@sms.localhost' type='chat' id='long'><body>" + "y".repeat(400) + "</body></message>");
+        Stanza error = bob.next();
+        assertThat(error.type()).isEqualTo("error");
+        assertThat(error.element().toString()).contains("not-acceptable");
+        server.send(bob, "<message to='0600@sms.localhost' type='chat' id='bad'><body>x</body></message>");
+        assertThat(bob.next().element().toString()).contains("item-not-found");
+        smsc.assertNothing(300);
+    }
+}

@@ -1,0 +1,194 @@
+package org.passerelle.store.sql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jxmpp.jid.EntityBareJid;
+import org.passerelle.core.stanza.Jids;
+import org.passerelle.core.store.SmsLink;
+import org.passerelle.core.store.SmsOutgoing;
+import org.passerelle.core.store.SmsStore;
+
+/** Rows of the {@code sms_*} tables (V7). */
+final class SqlSmsStore implements SmsStore {
+    private static final String OUT_COLUMNS = "id, account, phone, text, receipt_to, receipt_id, status, attempts, next_attempt, created";
+
+    private final SqlDatabase db;
+
+    SqlSmsStore(SqlDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public boolean link(SmsLink link) {
+        return db.write(c -> {
+            Optional<String> holder = Sql.first(c, "SELECT account FROM sms_links WHERE phone = ?", rs -> rs.getString(1), link.phone());
+            if (holder.isPresent() && !holder.get().equals(link.account().toString())) return false;
+            Sql.update(c, "INSERT INTO sms_links (account, phone, forwarding) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (account) DO UPDATE SET phone = excluded.phone, forwarding = excluded.forwarding",
+                    link.account().toString(), link.phone(), link.forwarding());
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<SmsLink> linkOf(EntityBareJid account) {
+        return db.read(c -> Sql.first(c, "SELECT account, phone, forwarding FROM sms_links WHERE account = ?", SqlSmsStore::link,
+                account.toString()));
+    }
+
+    @Override
+    public Optional<SmsLink> linkOfPhone(String phone) {
+        return db.read(c -> Sql.first(c, "SELECT account, phone, forwarding FROM sms_links WHERE phone = ?", SqlSmsStore::link, phone));
+    }
+
+    @Override
+    public boolean setForwarding(EntityBareJid account, String forwarding) {
+        return db.write(c -> Sql.update(c, "UPDATE sms_links SET forwarding = ? WHERE account = ?", forwarding, account.toString()) > 0);
+    }
+
+    @Override
+    public boolean unlink(EntityBareJid account) {
+        return db.write(c -> Sql.update(c, "DELETE FROM sms_links WHERE account = ?", account.toString()) > 0);
+    }
+
+    @Override
+    public int contactNumber(EntityBareJid account, String contact) {
+        return db.write(c -> {
+            String lock = db.dialect().ownerLock();
+            if (lock != null) Sql.first(c, lock, rs -> 1, account.toString());
+            Optional<Integer> known = Sql.first(c, "SELECT number FROM sms_contacts WHERE account = ? AND contact = ?",
+                    rs -> rs.getInt(1), account.toString(), contact);
+            if (known.isPresent()) return known.get();
+            int next = Sql.first(c, "SELECT COALESCE(MAX(number), 0) + 1 FROM sms_contacts WHERE account = ?", rs -> rs.getInt(1),
+                    account.toString()).orElse(1);
+            Sql.update(c, "INSERT INTO sms_contacts (account, number, contact) VALUES (?, ?, ?)", account.toString(), next, contact);
+            return next;
+        });
+    }
+
+    @Override
+    public Optional<String> contact(EntityBareJid account, int number) {
+        return db.read(c -> Sql.first(c, "SELECT contact FROM sms_contacts WHERE account = ? AND number = ?", rs -> rs.getString(1),
+                account.toString(), number));
+    }
+
+    @Override
+    public Map<Integer, String> contacts(EntityBareJid account) {
+        return db.read(c -> {
+            Map<Integer, String> out = new LinkedHashMap<>();
+            for (Map.Entry<Integer, String> e : Sql.list(c, "SELECT number, contact FROM sms_contacts WHERE account = ? ORDER BY number",
+                    rs -> Map.entry(rs.getInt(1), rs.getString(2)), account.toString())) {
+                out.put(e.getKey(), e.getValue());
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public boolean removeContact(EntityBareJid account, int number) {
+        return db.write(c -> Sql.update(c, "DELETE FROM sms_contacts WHERE account = ? AND number = ?", account.toString(), number) > 0);
+    }
+
+    @Override
+    public void setLastWriter(String phone, EntityBareJid account) {
+        db.write(c -> Sql.update(c, "INSERT INTO sms_last_writers (phone, account) VALUES (?, ?) "
+                + "ON CONFLICT (phone) DO UPDATE SET account = excluded.account", phone, account.toString()));
+    }
+
+    @Override
+    public Optional<EntityBareJid> lastWriter(String phone) {
+        return db.read(c -> Sql.first(c, "SELECT account FROM sms_last_writers WHERE phone = ?",
+                rs -> Jids.of(rs.getString(1)).asEntityBareJidOrThrow(), phone));
+    }
+
+    @Override
+    public SmsOutgoing enqueue(SmsOutgoing sms) {
+        long id = db.write(c -> Sql.first(c, "INSERT INTO sms_outbox (account, phone, text, receipt_to, receipt_id, status, attempts, "
+                        + "next_attempt, created) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING id", rs -> rs.getLong(1),
+                sms.account().toString(), sms.phone(), sms.text(), sms.receiptTo(), sms.receiptId(), sms.nextAttempt().toEpochMilli(),
+                sms.created().toEpochMilli()).orElseThrow());
+        return new SmsOutgoing(id, sms.account(), sms.phone(), sms.text(), sms.receiptTo(), sms.receiptId(), SmsOutgoing.Status.PENDING,
+                0, sms.nextAttempt(), sms.created());
+    }
+
+    @Override
+    public Optional<SmsOutgoing> outgoing(long id) {
+        return db.read(c -> Sql.first(c, "SELECT " + OUT_COLUMNS + " FROM sms_outbox WHERE id = ?", SqlSmsStore::outgoing, id));
+    }
+
+    @Override
+    public List<SmsOutgoing> due(Instant now, int limit) {
+        return db.read(c -> Sql.list(c, "SELECT " + OUT_COLUMNS + " FROM sms_outbox WHERE status = 'pending' AND next_attempt <= ? "
+                + "ORDER BY id LIMIT ?", SqlSmsStore::outgoing, now.toEpochMilli(), limit));
+    }
+
+    @Override
+    public boolean markSent(long id, List<String> smscMessageIds) {
+        return db.write(c -> {
+            if (Sql.update(c, "UPDATE sms_outbox SET status = 'sent' WHERE id = ? AND status = 'pending'", id) == 0) return false;
+            for (String m : smscMessageIds) {
+                Sql.update(c, "INSERT INTO sms_sent_parts (smsc_id, outbox_id) VALUES (?, ?) "
+                        + "ON CONFLICT (smsc_id) DO UPDATE SET outbox_id = excluded.outbox_id", m, id);
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public void retryLater(long id, Instant next) {
+        db.write(c -> Sql.update(c, "UPDATE sms_outbox SET attempts = attempts + 1, next_attempt = ? WHERE id = ?", next.toEpochMilli(), id));
+    }
+
+    @Override
+    public void markFailed(long id) {
+        db.write(c -> Sql.update(c, "UPDATE sms_outbox SET attempts = attempts + 1, status = 'failed' WHERE id = ?", id));
+    }
+
+    @Override
+    public Optional<SmsOutgoing> takeReceipt(String smscMessageId) {
+        return db.write(c -> {
+            Optional<SmsOutgoing> sent = Sql.first(c, "SELECT o.id, o.account, o.phone, o.text, o.receipt_to, o.receipt_id, o.status, "
+                    + "o.attempts, o.next_attempt, o.created FROM sms_outbox o JOIN sms_sent_parts p ON p.outbox_id = o.id "
+                    + "WHERE p.smsc_id = ?", SqlSmsStore::outgoing, smscMessageId);
+            if (sent.isEmpty() || sent.get().receiptTo() == null) return Optional.<SmsOutgoing>empty();
+            // Only the caller that clears the debt answers it.
+            int cleared = Sql.update(c, "UPDATE sms_outbox SET receipt_to = NULL, receipt_id = NULL WHERE id = ? AND receipt_to IS NOT NULL",
+                    sent.get().id());
+            return cleared == 1 ? sent : Optional.<SmsOutgoing>empty();
+        });
+    }
+
+    @Override
+    public boolean firstSeen(String key, Instant at) {
+        return db.write(c -> Sql.update(c, "INSERT INTO sms_seen (mo_key, seen) VALUES (?, ?) ON CONFLICT (mo_key) DO NOTHING",
+                key, at.toEpochMilli()) == 1);
+    }
+
+    @Override
+    public void deleteAll(EntityBareJid account) {
+        String a = account.toString();
+        db.write(c -> {
+            Sql.update(c, "DELETE FROM sms_links WHERE account = ?", a);
+            Sql.update(c, "DELETE FROM sms_contacts WHERE account = ?", a);
+            Sql.update(c, "DELETE FROM sms_last_writers WHERE account = ?", a);
+            Sql.update(c, "DELETE FROM sms_sent_parts WHERE outbox_id IN (SELECT id FROM sms_outbox WHERE account = ?)", a);
+            return Sql.update(c, "DELETE FROM sms_outbox WHERE account = ?", a);
+        });
+    }
+
+    private static SmsLink link(ResultSet rs) throws SQLException {
+        return new SmsLink(Jids.of(rs.getString(1)).asEntityBareJidOrThrow(), rs.getString(2), rs.getString(3));
+    }
+
+    private static SmsOutgoing outgoing(ResultSet rs) throws SQLException {
+        return new SmsOutgoing(rs.getLong(1), Jids.of(rs.getString(2)).asEntityBareJidOrThrow(), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), SmsOutgoing.Status.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)), rs.getInt(8),
+                Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10)));
+    }
+}

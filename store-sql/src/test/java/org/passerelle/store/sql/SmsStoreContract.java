@@ -1,0 +1,125 @@
+package org.passerelle.store.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.EntityBareJid;
+import org.passerelle.core.store.SmsLink;
+import org.passerelle.core.store.SmsOutgoing;
+import org.passerelle.core.store.SmsStore;
+
+/** What every {@link SmsStore} must do; subclassed once per backend. */
+abstract class SmsStoreContract extends StoresFixture {
+    private static final Instant NOW = Instant.parse("2026-11-26T08:00:00Z");
+
+    private SmsStore store() {
+        return stores.sms();
+    }
+
+    /** A number no other test (nor an earlier run on the same database) uses. */
+    private static String phone() {
+        return "+33" + ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
+    }
+
+    @Test
+    void oneNumberBelongsToOneAccount() {
+        EntityBareJid alice = newJid("alice");
+        EntityBareJid bob = newJid("bob");
+        String phone = phone();
+        assertThat(store().link(new SmsLink(alice, phone, "offline"))).isTrue();
+        assertThat(store().link(new SmsLink(bob, phone, "offline"))).as("taken by alice").isFalse();
+        assertThat(store().linkOfPhone(phone)).hasValue(new SmsLink(alice, phone, "offline"));
+        assertThat(store().setForwarding(alice, "away")).isTrue();
+        assertThat(store().setForwarding(bob, "away")).as("bob has no phone").isFalse();
+        reopen();
+        assertThat(store().linkOf(alice)).hasValue(new SmsLink(alice, phone, "away"));
+
+        String other = phone();
+        assertThat(store().link(new SmsLink(alice, other, "off"))).as("a new number replaces the old").isTrue();
+        assertThat(store().linkOfPhone(phone)).isEmpty();
+        assertThat(store().link(new SmsLink(bob, phone, "offline"))).as("the old number is free again").isTrue();
+        assertThat(store().unlink(alice)).isTrue();
+        assertThat(store().linkOf(alice)).isEmpty();
+        assertThat(store().unlink(alice)).isFalse();
+    }
+
+    @Test
+    void contactNumbersAreStableAndNotReusedWhileHigherOnesExist() {
+        EntityBareJid alice = newJid("alice");
+        assertThat(store().contactNumber(alice, "bob@example.org")).isEqualTo(1);
+        assertThat(store().contactNumber(alice, "carol@example.org")).isEqualTo(2);
+        assertThat(store().contactNumber(alice, "bob@example.org")).isEqualTo(1);
+        assertThat(store().contactNumber(newJid("dave"), "carol@example.org")).as("per account").isEqualTo(1);
+        assertThat(store().contact(alice, 2)).hasValue("carol@example.org");
+        assertThat(store().contacts(alice)).containsExactly(java.util.Map.entry(1, "bob@example.org"),
+                java.util.Map.entry(2, "carol@example.org"));
+        assertThat(store().removeContact(alice, 1)).isTrue();
+        assertThat(store().removeContact(alice, 1)).isFalse();
+        assertThat(store().contact(alice, 1)).isEmpty();
+        assertThat(store().contactNumber(alice, "erin@example.org")).isEqualTo(3);
+    }
+
+    @Test
+    void theOutboxKeepsPendingSmsUntilSentAndOwesOneReceipt() {
+        EntityBareJid alice = newJid("alice");
+        String phone = phone();
+        SmsOutgoing a = store().enqueue(SmsOutgoing.pending(alice, phone, "caf\u00e9 \u263a", "bob@example.org/r", "m1", NOW));
+        SmsOutgoing b = store().enqueue(SmsOutgoing.pending(alice, phone, "later", null, null, NOW.plusSeconds(60)));
+        assertThat(b.id()).isGreaterThan(a.id());
+        assertThat(store().due(NOW, 100)).filteredOn(s -> s.account().equals(alice)).containsExactly(a);
+        reopen();
+
+        store().retryLater(a.id(), NOW.plusSeconds(10));
+        assertThat(store().due(NOW, 100)).filteredOn(s -> s.account().equals(alice)).isEmpty();
+        assertThat(store().due(NOW.plusSeconds(60), 100)).filteredOn(s -> s.account().equals(alice)).extracting(SmsOutgoing::id)
+                .containsExactly(a.id(), b.id());
+        assertThat(store().outgoing(a.id()).orElseThrow().attempts()).isEqualTo(1);
+
+        String seg1 = "s1-" + phone;
+        String seg2 = "s2-" + phone;
+        assertThat(store().markSent(a.id(), List.of(seg1, seg2))).isTrue();
+        assertThat(store().markSent(a.id(), List.of(seg1))).as("sent once").isFalse();
+        assertThat(store().outgoing(a.id()).orElseThrow().status()).isEqualTo(SmsOutgoing.Status.SENT);
+        SmsOutgoing owed = store().takeReceipt(seg2).orElseThrow();
+        assertThat(owed.receiptTo()).isEqualTo("bob@example.org/r");
+        assertThat(owed.receiptId()).isEqualTo("m1");
+        assertThat(store().takeReceipt(seg1)).as("one receipt per SMS, not per segment").isEmpty();
+        assertThat(store().takeReceipt("unknown-" + phone)).isEmpty();
+
+        store().markFailed(b.id());
+        assertThat(store().outgoing(b.id()).orElseThrow().status()).isEqualTo(SmsOutgoing.Status.FAILED);
+        assertThat(store().due(NOW.plusSeconds(3600), 100)).filteredOn(s -> s.account().equals(alice)).isEmpty();
+    }
+
+    @Test
+    void moKeysAreSeenOnceAndLastWritersRemembered() {
+        String key = "smsc1:" + phone();
+        assertThat(store().firstSeen(key, NOW)).isTrue();
+        assertThat(store().firstSeen(key, NOW)).isFalse();
+        EntityBareJid alice = newJid("alice");
+        EntityBareJid bob = newJid("bob");
+        String phone = phone();
+        assertThat(store().lastWriter(phone)).isEmpty();
+        store().setLastWriter(phone, alice);
+        store().setLastWriter(phone, bob);
+        assertThat(store().lastWriter(phone)).hasValue(bob);
+    }
+
+    @Test
+    void deletingAnAccountRemovesItsData() {
+        EntityBareJid alice = newJid("alice");
+        String phone = phone();
+        store().link(new SmsLink(alice, phone, "offline"));
+        store().contactNumber(alice, "bob@example.org");
+        store().setLastWriter(phone, alice);
+        SmsOutgoing s = store().enqueue(SmsOutgoing.pending(alice, phone, "x", null, null, NOW));
+        store().deleteAll(alice);
+        assertThat(store().linkOfPhone(phone)).isEmpty();
+        assertThat(store().contacts(alice)).isEmpty();
+        assertThat(store().lastWriter(phone)).isEmpty();
+        assertThat(store().outgoing(s.id())).isEmpty();
+    }
+}
