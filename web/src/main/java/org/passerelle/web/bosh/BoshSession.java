@@ -82,6 +82,7 @@ final class BoshSession implements StreamOutput.Sink {
             }
         };
         this.stream = new BoshChannel(client, output::write, this::streamEnded);
+        stream.pipeline().addLast("encoder", new org.passerelle.xmpp.c2s.TcpStreamEncoder());
         stream.pipeline().addLast("stream", streamHandler);
         loop.register(stream);
     }
