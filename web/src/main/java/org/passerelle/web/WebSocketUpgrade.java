@@ -56,7 +56,6 @@ final class WebSocketUpgrade {
         p.addLast("ws-aggregator", new WebSocketFrameAggregator(maxFrame));
         p.addLast("idle", new IdleStateHandler(idle, 0, 0, TimeUnit.SECONDS));
         p.addLast("framing", new WebSocketFraming(web.c2s().xmlLimits()));
-        p.addLast("encoder", new org.passerelle.xmpp.c2s.TcpStreamEncoder());
         p.addLast("stream", FramedStreams.streamHandler(web.c2s(), tls));
     }
 }
