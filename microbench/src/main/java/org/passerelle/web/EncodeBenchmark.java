@@ -2,6 +2,7 @@ package org.passerelle.web;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,8 +23,9 @@ import org.passerelle.xmpp.c2s.TcpStreamEncoder;
 /**
  * One stanza the client stream handler writes, encoded by a transport: {@link #tcp} as the stream
  * text in a buffer from Netty's default allocator ({@link TcpStreamEncoder}), {@link #websocket}
- * as an RFC 7395 text frame ({@link WebSocketFraming}'s encoding; in {@code org.passerelle.web} to
- * reach it). Each buffer is released as the channel would after the write.
+ * as an RFC 7395 text frame, UTF-8 in a buffer from the same allocator ({@link WebSocketFraming}'s
+ * encoding; in {@code org.passerelle.web} to reach it). Each buffer is released as the channel
+ * would after the write.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -57,7 +59,7 @@ public class EncodeBenchmark {
 
     @Benchmark
     public int websocket(Sample s) {
-        TextWebSocketFrame frame = new TextWebSocketFrame(FrameWriter.frame(s.message));
+        TextWebSocketFrame frame = new TextWebSocketFrame(ByteBufUtil.writeUtf8(s.alloc, FrameWriter.frame(s.message)));
         int written = frame.content().readableBytes();
         frame.release();
         return written;

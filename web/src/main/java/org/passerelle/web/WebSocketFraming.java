@@ -1,5 +1,6 @@
 package org.passerelle.web;
 
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageCodec;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -65,6 +66,6 @@ final class WebSocketFraming extends MessageToMessageCodec<WebSocketFrame, Strea
 
     @Override
     protected void encode(ChannelHandlerContext ctx, StreamOutput msg, List<Object> frames) {
-        frames.add(new TextWebSocketFrame(FrameWriter.frame(msg)));
+        frames.add(new TextWebSocketFrame(ByteBufUtil.writeUtf8(ctx.alloc(), FrameWriter.frame(msg))));
     }
 }
