@@ -21,10 +21,11 @@ import org.passerelle.xml.Element;
 import org.passerelle.xml.XmlWriter;
 
 /**
- * Stanzas to bytes. The c2s {@code StreamWriter} is package-private; what it does for a stanza is
+ * Stanzas to bytes, step by step. What the c2s {@code TcpStreamEncoder} does for a stanza is
  * {@link XmlWriter#write} into a 256-char StringBuilder, {@code toString()}, then
  * {@link ByteBufUtil#writeUtf8} into a buffer from the channel's allocator: {@link #netty} repeats
- * exactly that, with Netty's default (pooled, direct) allocator.
+ * exactly that, with Netty's default (pooled, direct) allocator ({@code EncodeBenchmark.tcp} calls
+ * the encoder itself).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

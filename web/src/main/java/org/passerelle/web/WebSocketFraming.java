@@ -1,6 +1,6 @@
 package org.passerelle.web;
 
-import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageCodec;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -9,20 +9,19 @@ import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.passerelle.xml.XmlLimits;
 import org.passerelle.xmpp.c2s.StreamEvent;
+import org.passerelle.xmpp.c2s.StreamOutput;
 
 /**
  * RFC 7395 framing between WebSocket frames and the client stream handler: each text frame in
  * becomes one {@link StreamEvent} ({@code <open/>} a stream header, {@code <close/>} the end of
- * the stream); the stream text the handler writes out becomes one frame per element. A frame
+ * the stream); each {@link StreamOutput} the handler writes becomes one text frame. A frame
  * that is not exactly one element breaks the stream, and nothing after it is read.
  */
-final class WebSocketFraming extends MessageToMessageCodec<WebSocketFrame, ByteBuf> {
+final class WebSocketFraming extends MessageToMessageCodec<WebSocketFrame, StreamOutput> {
     private final XmlLimits limits;
-    private final FrameWriter out = new FrameWriter();
     private boolean broken;
     private boolean closing;
 
@@ -66,7 +65,7 @@ final class WebSocketFraming extends MessageToMessageCodec<WebSocketFrame, ByteB
     }
 
     @Override
-    protected void encode(ChannelHandlerContext ctx, ByteBuf text, List<Object> frames) {
-        for (String frame : out.frames(text.toString(StandardCharsets.UTF_8))) frames.add(new TextWebSocketFrame(frame));
+    protected void encode(ChannelHandlerContext ctx, StreamOutput msg, List<Object> frames) {
+        frames.add(new TextWebSocketFrame(ByteBufUtil.writeUtf8(ctx.alloc(), FrameWriter.frame(msg))));
     }
 }

@@ -2,11 +2,16 @@ package org.passerelle.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.junit.jupiter.api.Test;
+import org.passerelle.core.stanza.Namespaces;
+import org.passerelle.xml.Element;
 import org.passerelle.xml.XmlLimits;
 import org.passerelle.xmpp.c2s.StreamEvent;
+import org.passerelle.xmpp.c2s.StreamOutput;
 
-/** RFC 7395 §3.3: one frame, one complete element; the stream's own text, re-framed. */
+/** RFC 7395 §3.3: one frame, one complete element, both ways. */
 class FramingTest {
     private static StreamEvent read(String frame) {
         return FrameReader.read(frame, XmlLimits.DEFAULT);
@@ -50,14 +55,38 @@ class FramingTest {
     }
 
     @Test
-    void streamTextIsWrittenAsOneNamespaceCompleteElementPerFrame() {
-        FrameWriter w = new FrameWriter();
-        assertThat(w.frames("<?xml version='1.0'?><stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'"
-                + " version='1.0' from='localhost' id='s1' xml:lang='en'>"))
-                .containsExactly("<open xmlns=\"urn:ietf:params:xml:ns:xmpp-framing\" from=\"localhost\" id=\"s1\" version=\"1.0\" xml:lang=\"en\"/>");
-        assertThat(w.frames("<stream:features><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/></stream:features><message to='a@localhost'/>"))
-                .containsExactly("<features xmlns=\"http://etherx.jabber.org/streams\"><bind xmlns=\"urn:ietf:params:xml:ns:xmpp-bind\"/></features>",
-                        "<message xmlns=\"jabber:client\" to=\"a@localhost\"/>");
-        assertThat(w.frames("</stream:stream>")).containsExactly("<close xmlns=\"urn:ietf:params:xml:ns:xmpp-framing\"/>");
+    void theStreamOutputIsWrittenAsOneNamespaceCompleteElementPerFrame() {
+        assertThat(FrameWriter.frame(new StreamOutput.StreamOpen("localhost", "s1", "en", "1.0")))
+                .isEqualTo("<open xmlns=\"urn:ietf:params:xml:ns:xmpp-framing\" from=\"localhost\" id=\"s1\" version=\"1.0\" xml:lang=\"en\"/>");
+        assertThat(FrameWriter.frame(new StreamOutput.StreamElement(Element.builder("features", Namespaces.STREAMS)
+                .child(Element.of("bind", "urn:ietf:params:xml:ns:xmpp-bind")).build())))
+                .isEqualTo("<features xmlns=\"http://etherx.jabber.org/streams\"><bind xmlns=\"urn:ietf:params:xml:ns:xmpp-bind\"/></features>");
+        assertThat(FrameWriter.frame(new StreamOutput.StreamElement(Element.builder("message", Namespaces.CLIENT).attr("to", "a@localhost").build())))
+                .isEqualTo("<message xmlns=\"jabber:client\" to=\"a@localhost\"/>");
+        assertThat(FrameWriter.frame(StreamOutput.CLOSE)).isEqualTo("<close xmlns=\"urn:ietf:params:xml:ns:xmpp-framing\"/>");
+    }
+
+    @Test
+    void eachMessageTheHandlerWritesIsOneTextFrameInOrder() {
+        EmbeddedChannel ch = new EmbeddedChannel(new WebSocketFraming(XmlLimits.DEFAULT));
+        ch.write(new StreamOutput.StreamOpen(null, "s2", "en", "1.0"));
+        ch.write(new StreamOutput.StreamElement(Element.builder("error", Namespaces.STREAMS)
+                .child(Element.of("host-unknown", Namespaces.STREAM_ERRORS)).build()));
+        ch.writeAndFlush(StreamOutput.CLOSE);
+        assertThat(text(ch)).isEqualTo("<open xmlns=\"urn:ietf:params:xml:ns:xmpp-framing\" id=\"s2\" version=\"1.0\" xml:lang=\"en\"/>");
+        assertThat(text(ch)).isEqualTo("<error xmlns=\"http://etherx.jabber.org/streams\">"
+                + "<host-unknown xmlns=\"urn:ietf:params:xml:ns:xmpp-streams\"/></error>");
+        assertThat(text(ch)).isEqualTo("<close xmlns=\"urn:ietf:params:xml:ns:xmpp-framing\"/>");
+        assertThat((Object) ch.readOutbound()).isNull();
+        ch.finishAndReleaseAll();
+    }
+
+    private static String text(EmbeddedChannel ch) {
+        TextWebSocketFrame frame = ch.readOutbound();
+        try {
+            return frame.text();
+        } finally {
+            frame.release();
+        }
     }
 }

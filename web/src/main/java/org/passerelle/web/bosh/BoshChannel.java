@@ -1,6 +1,5 @@
 package org.passerelle.web.bosh;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.AbstractChannel;
 import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelMetadata;
@@ -9,30 +8,31 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.DefaultChannelConfig;
 import io.netty.channel.EventLoop;
 import java.net.SocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import org.passerelle.xmpp.c2s.StreamOutput;
 
 /**
  * The XMPP stream of one BOSH session as a Netty channel without a socket: the client stream
  * handler runs in its pipeline exactly as on TCP, the session fires the stream events of each
- * request into it, and what the handler writes comes out as stream text. It outlives the HTTP
- * connections that carry the requests; closing it is the end of the stream.
+ * request into it, and what the handler writes ({@link StreamOutput}) goes to the session as it is,
+ * with no encoding. It outlives the HTTP connections that carry the requests; closing it is the
+ * end of the stream.
  */
 final class BoshChannel extends AbstractChannel {
     private static final ChannelMetadata METADATA = new ChannelMetadata(false);
 
     private final ChannelConfig config = new DefaultChannelConfig(this);
     private final SocketAddress client;
-    private final Consumer<String> output;
+    private final Consumer<StreamOutput> output;
     private final Runnable closed;
     private volatile boolean open = true;
 
     /**
      * @param client the address of the HTTP client that created the session (login rate limits use it)
-     * @param output receives each piece of stream text the handler writes, on the event loop
+     * @param output receives each message the handler writes, in order, on the event loop
      * @param closed runs once on the event loop when the stream is closed by either side
      */
-    BoshChannel(SocketAddress client, Consumer<String> output, Runnable closed) {
+    BoshChannel(SocketAddress client, Consumer<StreamOutput> output, Runnable closed) {
         super(null);
         this.client = client;
         this.output = output;
@@ -91,9 +91,12 @@ final class BoshChannel extends AbstractChannel {
     protected void doWrite(ChannelOutboundBuffer in) {
         Object msg;
         while ((msg = in.current()) != null) {
-            String text = ((ByteBuf) msg).toString(StandardCharsets.UTF_8);
+            if (!(msg instanceof StreamOutput out)) {
+                in.remove(new UnsupportedOperationException("a BOSH stream carries StreamOutput, not " + msg.getClass().getName()));
+                continue;
+            }
             in.remove();
-            output.accept(text);
+            output.accept(out);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.xml.Element;
 import org.passerelle.xmpp.c2s.StreamEvent;
+import org.passerelle.xmpp.c2s.StreamOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Everything here runs on the session's event loop; other threads enter through {@link #loop()}.
  */
-final class BoshSession implements StreamOutput.Sink {
+final class BoshSession {
     private static final Logger LOG = LoggerFactory.getLogger(BoshSession.class);
 
     private record Waiting(BoshExchange exchange, Element body) {
@@ -53,7 +54,6 @@ final class BoshSession implements StreamOutput.Sink {
     private final EventLoop loop;
     private final BoshTerms terms;
     private final BoshChannel stream;
-    private final StreamOutput output = new StreamOutput(this);
     private final long firstRid;
     private long lastRid;
     private String streamId;
@@ -81,7 +81,7 @@ final class BoshSession implements StreamOutput.Sink {
                 return size() > terms.requests();
             }
         };
-        this.stream = new BoshChannel(client, output::write, this::streamEnded);
+        this.stream = new BoshChannel(client, this::output, this::streamEnded);
         stream.pipeline().addLast("stream", streamHandler);
         loop.register(stream);
     }
@@ -205,13 +205,18 @@ final class BoshSession implements StreamOutput.Sink {
         if (held.isEmpty()) startIdle();
     }
 
-    @Override
-    public void header(String id) {
-        streamId = id;
+    /** What the stream handler wrote: its stream id (XEP-0206 {@code authid}) and the elements for the next answers. */
+    private void output(StreamOutput msg) {
+        switch (msg) {
+            case StreamOutput.StreamOpen o -> streamId = o.id();
+            case StreamOutput.StreamElement e -> element(e.element());
+            case StreamOutput.StreamClose c -> {
+                // The handler closes the channel right after; the session learns the end from that.
+            }
+        }
     }
 
-    @Override
-    public void element(Element e) {
+    private void element(Element e) {
         if (e.is("success", Namespaces.SASL)) loginOver();
         pending.add(e);
         scheduleFlush();

@@ -5,7 +5,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
-/** The pipeline of a new client connection: [TLS] → idle timer → XML decoder → stream handler. */
+/** The pipeline of a new client connection: [TLS] → idle timer → stream text encoder → XML decoder → stream handler. */
 final class C2sChannelInitializer extends ChannelInitializer<SocketChannel> {
     private static final int PARSER_RELEASE_SECONDS = 5;
 
@@ -23,6 +23,7 @@ final class C2sChannelInitializer extends ChannelInitializer<SocketChannel> {
         int idle = c2s.server().config().limits().idleTimeout();
         // Reader idle: ping, then close. All idle (a few quiet seconds): drop the XML parser's buffers.
         ch.pipeline().addLast("idle", new IdleStateHandler(idle, 0, PARSER_RELEASE_SECONDS, TimeUnit.SECONDS));
+        ch.pipeline().addLast("encoder", new TcpStreamEncoder());
         XmlStreamDecoder decoder = new XmlStreamDecoder(c2s.xmlLimits());
         ch.pipeline().addLast("xml", decoder);
         ch.pipeline().addLast("stream", new C2sStreamHandler(c2s, decoder, directTls));

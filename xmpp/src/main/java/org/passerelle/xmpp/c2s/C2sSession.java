@@ -16,7 +16,7 @@ import org.passerelle.xmpp.sm.Unacked;
  * client gets everything once, in order.
  */
 public final class C2sSession extends AbstractSession {
-    private static final Element REQUEST_ACK = Element.of("r", "urn:xmpp:sm:3");
+    private static final StreamOutput REQUEST_ACK = new StreamOutput.StreamElement(Element.of("r", "urn:xmpp:sm:3"));
 
     final SerialExecutor worker;
     private final int maxUnacked;
@@ -52,9 +52,9 @@ public final class C2sSession extends AbstractSession {
             if (ended) return;
             if (unacked != null) unacked.add(stanza);
             if (channel != null) {
-                String text = StreamWriter.toText(stanza.element());
-                if (unacked != null && unacked.size() % 8 == 0) text += StreamWriter.toText(REQUEST_ACK);
-                StreamWriter.write(channel, text);
+                var out = new StreamOutput.StreamElement(stanza.element());
+                if (unacked != null && unacked.size() % 8 == 0) StreamWriter.write(channel, out, REQUEST_ACK);
+                else StreamWriter.write(channel, out);
             }
             overflow = unacked != null && unacked.size() > maxUnacked;
         }
@@ -70,8 +70,8 @@ public final class C2sSession extends AbstractSession {
         }
         if (ch != null) {
             ch.eventLoop().execute(() -> {
-                if (condition != null) StreamWriter.write(ch, StreamWriter.streamError(condition, text));
-                else StreamWriter.write(ch, "</stream:stream>");
+                if (condition != null) StreamWriter.write(ch, StreamWriter.streamError(condition, text), StreamOutput.CLOSE);
+                else StreamWriter.write(ch, StreamOutput.CLOSE);
                 ch.close();
             });
         } else {
@@ -85,7 +85,7 @@ public final class C2sSession extends AbstractSession {
      * Starts counting (XEP-0198 §4): both counts start at zero and {@code <enabled/>} is written in
      * the same critical section as deliveries, so no stanza is counted on one side only.
      */
-    synchronized void enableStreamManagement(String id, String enabledElement) {
+    synchronized void enableStreamManagement(String id, Element enabledElement) {
         unacked = new Unacked();
         resumeId = id;
         handled = 0;
@@ -128,12 +128,13 @@ public final class C2sSession extends AbstractSession {
     }
 
     /** Takes a new connection, acknowledges {@code h}, and re-sends what is still unacknowledged. */
-    synchronized boolean resume(Channel newChannel, long h, String resumedElement) {
+    synchronized boolean resume(Channel newChannel, long h, Element resumedElement) {
         if (unacked == null || !unacked.ack(h)) return false;
         channel = newChannel;
-        StringBuilder out = new StringBuilder(resumedElement);
-        for (Stanza s : unacked.pending()) out.append(StreamWriter.toText(s.element()));
-        StreamWriter.write(newChannel, out.toString());
+        // <resumed/> then each unacknowledged stanza, in order, flushed once.
+        newChannel.write(new StreamOutput.StreamElement(resumedElement));
+        for (Stanza s : unacked.pending()) newChannel.write(new StreamOutput.StreamElement(s.element()));
+        newChannel.flush();
         return true;
     }
 

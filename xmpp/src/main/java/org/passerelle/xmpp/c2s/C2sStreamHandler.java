@@ -148,15 +148,15 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
             openAndFail("unsupported-version", "XMPP 1.0 is required", domain);
             return;
         }
-        write(StreamWriter.header(domain.toString(), newStreamId(), "en"));
+        write(StreamWriter.open(domain.toString(), newStreamId()));
         if (account == null) {
             state = State.NEGOTIATING;
             boolean cb = tls && channelBinding() != null;
-            write(StreamWriter.toText(StreamFeatures.beforeAuth(tls, startTlsOffered && c2s.ssl() != null, c2s.tlsRequired(), cb,
-                    server.features().streamFeatures(false, domain))));
+            write(StreamFeatures.beforeAuth(tls, startTlsOffered && c2s.ssl() != null, c2s.tlsRequired(), cb,
+                    server.features().streamFeatures(false, domain)));
         } else {
             state = State.BINDING;
-            write(StreamWriter.toText(StreamFeatures.afterAuth(server.features().streamFeatures(true, domain))));
+            write(StreamFeatures.afterAuth(server.features().streamFeatures(true, domain)));
         }
     }
 
@@ -183,7 +183,7 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
 
     private void startTls() {
         if (tls || !startTlsOffered || c2s.ssl() == null) {
-            write(StreamWriter.toText(Element.of("failure", Namespaces.TLS)) + "</stream:stream>");
+            write(new StreamOutput.StreamElement(Element.of("failure", Namespaces.TLS)), StreamOutput.CLOSE);
             closeQuietly();
             return;
         }
@@ -194,16 +194,16 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
         tls = true;
         decoder.restart();
         state = State.HEADER;
-        write(StreamWriter.toText(Element.of("proceed", Namespaces.TLS)));
+        write(Element.of("proceed", Namespaces.TLS));
     }
 
     private void authenticate(Element e) {
         if (c2s.tlsRequired() && !tls) {
-            write(StreamWriter.toText(SaslExchange.failure("encryption-required", null).reply()));
+            write(SaslExchange.failure("encryption-required", null).reply());
             return;
         }
         if (!c2s.loginFailures().allowed("ip:" + remote)) {
-            write(StreamWriter.toText(SaslExchange.failure("temporary-auth-failure", "too many failed logins; wait a minute").reply()));
+            write(SaslExchange.failure("temporary-auth-failure", "too many failed logins; wait a minute").reply());
             LOG.warn("login from {} refused: too many failures", remote);
             return;
         }
@@ -216,7 +216,7 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
     }
 
     private void saslOutcome(SaslExchange.Outcome out) {
-        write(StreamWriter.toText(out.reply()));
+        write(out.reply());
         if (out.account() != null) {
             account = out.account();
             sasl = null; // the exchange is over; keep nothing of it on a long-lived connection
@@ -248,7 +248,7 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
             }
             Element r = reply != null ? reply : Element.builder("iq", Namespaces.CLIENT).attr("type", "error").attr("id", iq.attr("id"))
                     .child(StanzaErrors.errorElement("bad-request", null)).build();
-            return () -> write(StreamWriter.toText(r));
+            return () -> write(r);
         });
         return true;
     }
@@ -305,7 +305,7 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
 
     private void clientClosed() {
         state = State.CLOSED;
-        write("</stream:stream>");
+        write(StreamOutput.CLOSE);
         if (session != null) endSession("client closed the stream");
         closeQuietly();
     }
@@ -408,7 +408,7 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
 
     /** RFC 6120 §4.9.1.2: a stream error before our header still opens the stream first. */
     private void openAndFail(String condition, String text, DomainBareJid from) {
-        write(StreamWriter.header(from == null ? null : from.toString(), newStreamId(), "en"));
+        write(StreamWriter.open(from == null ? null : from.toString(), newStreamId()));
         closeWithError(condition, text);
     }
 
@@ -416,9 +416,9 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
         if (state == State.CLOSED) return;
         LOG.info("closing stream from {} ({}): {}{}", remote, account == null ? "unauthenticated" : account, condition,
                 text == null ? "" : " - " + text);
-        if (state == State.HEADER && domain == null) write(StreamWriter.header(null, newStreamId(), "en"));
+        if (state == State.HEADER && domain == null) write(StreamWriter.open(null, newStreamId()));
         state = State.CLOSED;
-        write(StreamWriter.streamError(condition, text));
+        write(StreamWriter.streamError(condition, text), StreamOutput.CLOSE);
         if (session != null) endSession(condition);
         closeQuietly();
     }
@@ -437,8 +437,14 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
         return org.passerelle.core.auth.Scram.nonce();
     }
 
-    void write(String text) {
-        StreamWriter.write(ctx.channel(), text);
+    /** Writes and flushes; may be called from any thread (workers answer through it). */
+    void write(Element e) {
+        StreamWriter.write(ctx.channel(), e);
+    }
+
+    /** Writes the messages in order, flushed once. */
+    void write(StreamOutput... messages) {
+        StreamWriter.write(ctx.channel(), messages);
     }
 
     // Accessors for the small collaborators in this package.

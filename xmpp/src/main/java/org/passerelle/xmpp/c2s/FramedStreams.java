@@ -4,8 +4,9 @@ import io.netty.channel.ChannelHandler;
 
 /**
  * Entry point for transports that frame the stream themselves (RFC 7395 WebSocket, BOSH): they parse
- * each frame into {@link StreamEvent}s and send them up to this handler, and turn the stream text
- * it writes back into frames. SASL, binding, limits and stream management are the TCP ones.
+ * each frame into {@link StreamEvent}s and send them up to this handler, and encode the {@link
+ * StreamOutput} it writes into their own frames. SASL, binding, limits and stream management are
+ * the TCP ones.
  */
 public final class FramedStreams {
     private FramedStreams() {

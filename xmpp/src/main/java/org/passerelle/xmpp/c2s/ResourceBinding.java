@@ -23,7 +23,7 @@ final class ResourceBinding {
         try {
             jid = fullJid(h, requested == null || requested.isBlank() ? generated() : requested.strip());
         } catch (StanzaException e) {
-            h.write(StreamWriter.toText(error(iq, "bad-request", "invalid resource")));
+            h.write(error(iq, "bad-request", "invalid resource"));
             return;
         }
         C2sSession session = new C2sSession(jid, h.remote(), h.channel(), new SerialExecutor(h.c2s().server().workers()),
@@ -35,7 +35,7 @@ final class ResourceBinding {
         // Registered on the session's worker, before any of its stanzas, so the order holds.
         session.worker.execute(() -> {
             h.lifecycle().start(session);
-            h.write(StreamWriter.toText(result));
+            h.write(result);
         });
     }
 

@@ -20,7 +20,7 @@ final class StreamManagementFrames {
             // On the worker, after the stanzas sent before <enable/>: counting starts at zero from there, both ways.
             case "enable" -> s.worker.execute(() -> {
                 if (s.streamManagementEnabled()) {
-                    h.write(StreamWriter.toText(failed("unexpected-request")));
+                    h.write(failed("unexpected-request"));
                     return;
                 }
                 boolean resume = "true".equals(e.attr("resume")) || "1".equals(e.attr("resume"));
@@ -28,10 +28,10 @@ final class StreamManagementFrames {
                 String id = resume && timeout > 0 ? h.c2s().resumable().add(s) : null;
                 Element.Builder enabled = Element.builder("enabled", NS);
                 if (id != null) enabled.attr("id", id).attr("resume", "true").attr("max", Integer.toString(timeout));
-                s.enableStreamManagement(id, StreamWriter.toText(enabled.build()));
+                s.enableStreamManagement(id, enabled.build());
             });
-            case "r" -> s.worker.execute(() -> h.write(StreamWriter.toText(
-                    Element.builder("a", NS).attr("h", Long.toString(s.handledCount())).build())));
+            case "r" -> s.worker.execute(() -> h.write(
+                    Element.builder("a", NS).attr("h", Long.toString(s.handledCount())).build()));
             case "a" -> {
                 Long count = parseH(e);
                 if (count == null || !s.ack(count)) h.closeWithError("undefined-condition", "bad acknowledgement");
@@ -46,7 +46,7 @@ final class StreamManagementFrames {
         Long count = parseH(e);
         C2sSession old = h.c2s().resumable().get(previd);
         if (old == null || count == null || !old.bareJid().equals(h.account()) || old.ended) {
-            h.write(StreamWriter.toText(failed("item-not-found")));
+            h.write(failed("item-not-found"));
             return;
         }
         var stale = old.channel();
@@ -55,10 +55,10 @@ final class StreamManagementFrames {
             stale.close();
         }
         if (old.resumeTimer != null) old.resumeTimer.cancel(false);
-        String resumed = StreamWriter.toText(Element.builder("resumed", NS).attr("previd", previd)
-                .attr("h", Long.toString(old.handledCount())).build());
+        Element resumed = Element.builder("resumed", NS).attr("previd", previd)
+                .attr("h", Long.toString(old.handledCount())).build();
         if (!old.resume(h.channel(), count, resumed)) {
-            h.write(StreamWriter.toText(failed("unexpected-request")));
+            h.write(failed("unexpected-request"));
             return;
         }
         h.activate(old);

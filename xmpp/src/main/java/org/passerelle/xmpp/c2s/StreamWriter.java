@@ -1,7 +1,5 @@
 package org.passerelle.xmpp.c2s;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import org.passerelle.core.stanza.Namespaces;
@@ -11,17 +9,27 @@ import org.passerelle.xml.Text;
 import org.passerelle.xml.XmlWriter;
 
 /**
- * Writes stream-level XML to a channel. Stanzas are written in the stream's default namespace
- * (jabber:client); stream elements with the conventional {@code stream:} prefix.
+ * Writes {@link StreamOutput} to a channel, and its text for TCP: stanzas in the stream's default
+ * namespace (jabber:client), stream elements with the conventional {@code stream:} prefix.
  */
 final class StreamWriter {
     private StreamWriter() {
     }
 
-    static String header(String from, String id, String lang) {
+    /** The stream text of one message, as a TCP stream carries it. */
+    static String text(StreamOutput msg) {
+        return switch (msg) {
+            case StreamOutput.StreamOpen o -> header(o.from(), o.id(), o.lang(), o.version());
+            case StreamOutput.StreamElement e -> toText(e.element());
+            case StreamOutput.StreamClose c -> "</stream:stream>";
+        };
+    }
+
+    static String header(String from, String id, String lang, String version) {
         StringBuilder sb = new StringBuilder(200);
         sb.append("<?xml version='1.0'?><stream:stream xmlns='").append(Namespaces.CLIENT)
-                .append("' xmlns:stream='").append(Namespaces.STREAMS).append("' version='1.0'");
+                .append("' xmlns:stream='").append(Namespaces.STREAMS).append('\'');
+        if (version != null) attr(sb, "version", version);
         if (from != null) attr(sb, "from", from);
         if (id != null) attr(sb, "id", id);
         attr(sb, "xml:lang", lang == null ? "en" : lang);
@@ -59,22 +67,28 @@ final class StreamWriter {
         sb.append("</stream:").append(e.name()).append('>');
     }
 
-    static ChannelFuture write(Channel channel, String text) {
-        ByteBuf buf = ByteBufUtil.writeUtf8(channel.alloc(), text);
-        return channel.writeAndFlush(buf);
+    /** Our stream header; the version is always 1.0 and the language English. */
+    static StreamOutput.StreamOpen open(String from, String id) {
+        return new StreamOutput.StreamOpen(from, id, "en", "1.0");
+    }
+
+    /** Writes the messages in order and flushes once, after the last. */
+    static ChannelFuture write(Channel channel, StreamOutput... messages) {
+        for (int i = 0; i < messages.length - 1; i++) channel.write(messages[i]);
+        return channel.writeAndFlush(messages[messages.length - 1]);
     }
 
     static ChannelFuture write(Channel channel, Element e) {
-        return write(channel, toText(e));
+        return channel.writeAndFlush(new StreamOutput.StreamElement(e));
     }
 
-    /** {@code <stream:error>} with the condition, an optional text, and the closing tag. */
-    static String streamError(String condition, String text) {
+    /** {@code <stream:error>} with the condition and an optional text; the end of the stream follows it. */
+    static StreamOutput.StreamElement streamError(String condition, String text) {
         Element.Builder err = Element.builder("error", Namespaces.STREAMS)
                 .child(Element.of(condition, Namespaces.STREAM_ERRORS));
         if (text != null) {
             err.child(Element.builder("text", Namespaces.STREAM_ERRORS).attr("xml:lang", "en").text(text).build());
         }
-        return toText(err.build()) + "</stream:stream>";
+        return new StreamOutput.StreamElement(err.build());
     }
 }
