@@ -57,8 +57,7 @@ final class ForwardCommand implements AdhocCommand {
 
     @Override
     public boolean allowed(Jid requester, DomainBareJid domain) {
-        EntityBareJid account = requester.asEntityBareJidIfPossible();
-        return account != null && account.asDomainBareJid().equals(domain);
+        return AdhocCommand.accountOf(requester, domain);
     }
 
     @Override

@@ -49,8 +49,7 @@ final class LinkCommand implements AdhocCommand {
 
     @Override
     public boolean allowed(Jid requester, DomainBareJid domain) {
-        EntityBareJid user = requester.asEntityBareJidIfPossible();
-        return user != null && user.asDomainBareJid().equals(domain);
+        return AdhocCommand.accountOf(requester, domain);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.passerelle.modules.adhoc;
 
 import java.util.List;
 import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 import org.passerelle.core.module.DiscoNode;
 import org.passerelle.core.module.Identity;
@@ -23,6 +24,12 @@ public interface AdhocCommand extends DiscoNode {
 
     /** Whether this requester may see and run the command on this domain; asked at every stage. */
     boolean allowed(Jid requester, DomainBareJid domain);
+
+    /** The usual rule for a user's own settings: any account of this very domain. */
+    static boolean accountOf(Jid requester, DomainBareJid domain) {
+        EntityBareJid account = requester.asEntityBareJidIfPossible();
+        return account != null && account.asDomainBareJid().equals(domain);
+    }
 
     /**
      * Answers one stage: the first with no forms, each later one with every form submitted so far.
