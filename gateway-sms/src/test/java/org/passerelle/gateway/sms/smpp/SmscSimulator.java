@@ -189,6 +189,22 @@ public final class SmscSimulator implements AutoCloseable {
         deliverRaw(from, to, new ESMClass(), gsm ? (byte) 0 : (byte) 8, body, tlvs);
     }
 
+    /** A concatenated mobile-originated text in GSM 7-bit: one deliver_sm per part, each with its UDH (8-bit reference). */
+    public void deliverParts(String from, String to, int reference, String... parts) throws Exception {
+        ESMClass udhi = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
+        for (int i = 0; i < parts.length; i++) {
+            byte[] text = Gsm7.encode(parts[i]);
+            byte[] body = new byte[6 + text.length];
+            body[0] = 5; // UDH length; IE 0x00 (concatenation, 8-bit reference), IE length 3
+            body[2] = 3;
+            body[3] = (byte) reference;
+            body[4] = (byte) parts.length;
+            body[5] = (byte) (i + 1);
+            System.arraycopy(text, 0, body, 6, text.length);
+            deliverRaw(from, to, udhi, (byte) 0, body);
+        }
+    }
+
     /** A deliver_sm with any coding and esm_class (binary, UDH ...). */
     public void deliverRaw(String from, String to, ESMClass esm, byte dataCoding, byte[] body, OptionalParameter... tlvs) throws Exception {
         session().deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, from, TypeOfNumber.UNKNOWN,
