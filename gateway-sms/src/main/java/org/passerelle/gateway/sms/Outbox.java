@@ -140,7 +140,7 @@ final class Outbox implements AutoCloseable {
     }
 
     private void failed(SmsOutgoing sms, SmscConnection smsc, Throwable e) {
-        if (!smsc.bound()) {
+        if (e instanceof SmscConnection.NotBoundException || !smsc.bound()) {
             LOG.info("SMS {} to {} waits: SMSC {} went away ({})", sms.id(), sms.phone(), smsc.name(), e.getMessage());
             return; // not the message's fault: it goes when an SMSC is bound again
         }

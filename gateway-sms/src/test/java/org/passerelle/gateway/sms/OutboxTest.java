@@ -151,4 +151,19 @@ class OutboxTest {
         smsc.assertNothing(500);
         assertThat(charged).hasSize(2);
     }
+
+    @Test
+    void aTextOutstandingWhenTheBindDropsWaitsForTheNextBindWithoutCountingAnAttempt() throws Exception {
+        start(2, 2000); // the new bind (after 1 s) is up before the lost submit_sm times out
+        smsc.delayResponses(3000);
+        SmsOutgoing cut = queue("+33600000501", "cut off");
+        assertThat(smsc.next(3000).text()).isEqualTo("cut off");
+        smsc.delayResponses(0);
+        smsc.dropBinds(); // its response never comes; the client reconnects after a second
+        awaitStatus(cut, SmsOutgoing.Status.SENT, 8000);
+        assertThat(smsc.next(500).text()).as("sent again on the new bind").isEqualTo("cut off");
+        assertThat(store.outgoing(cut.id()).orElseThrow().attempts()).as("a lost bind is not the text's fault").isZero();
+        smsc.assertNothing(500);
+        assertThat(charged).extracting(Chargeable::quantity).containsExactly(1L);
+    }
 }

@@ -54,6 +54,13 @@ public final class SmscConnection implements AutoCloseable {
         void deliver(SmscConnection smsc, DeliverSm pdu) throws Exception;
     }
 
+    /** The bind was not up, or went away while a text was being sent: not the text's fault. */
+    public static final class NotBoundException extends IOException {
+        NotBoundException(String message) {
+            super(message);
+        }
+    }
+
     /** Timings of the bind and its back-off. */
     public record Timing(long reconnectMinMillis, long reconnectMaxMillis, int enquireLinkMillis, long responseTimeoutMillis) {
     }
@@ -152,8 +159,9 @@ public final class SmscConnection implements AutoCloseable {
     /**
      * Starts sending one text on a worker if the window has room; empty when {@code window} texts
      * are already being sent here. The future gives the SMSC's message id of each part, or fails
-     * with an {@link IOException} when not bound, or the SMSC refused or did not answer a part
-     * within the response timeout.
+     * with a {@link NotBoundException} when the bind was not up or was lost meanwhile (jSMPP
+     * fails a submit_sm outstanding on a lost bind only at its response timeout), or another
+     * {@link IOException} when the SMSC refused or did not answer a part in time.
      */
     public Optional<CompletableFuture<List<String>>> trySubmit(String phone, SmsEncoding.Encoded sms) {
         if (!window.tryAcquire()) return Optional.empty();
@@ -183,7 +191,7 @@ public final class SmscConnection implements AutoCloseable {
 
     private List<String> submit(String phone, SmsEncoding.Encoded sms) throws IOException {
         SMPPSession s = session;
-        if (s == null || !s.getSessionState().isBound()) throw new IOException("SMSC " + name() + " is not bound");
+        if (s == null || !s.getSessionState().isBound()) throw new NotBoundException("SMSC " + name() + " is not bound");
         ESMClass esm = sms.concatenated()
                 ? new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI)
                 : new ESMClass();
@@ -193,9 +201,9 @@ public final class SmscConnection implements AutoCloseable {
                 ids.add(s.submitShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, sourceAddress,
                         TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, phone.substring(1), esm, (byte) 0, (byte) 1, null, null,
                         RECEIPT, (byte) 0, DataCodings.newInstance(sms.dataCoding()), (byte) 0, part).getMessageId());
-            } catch (IOException e) {
-                throw e;
             } catch (Exception e) {
+                if (!s.getSessionState().isBound()) throw new NotBoundException("SMSC " + name() + " lost the bind: " + e);
+                if (e instanceof IOException io) throw io;
                 throw new IOException("SMSC " + name() + " refused submit_sm: " + e, e);
             }
         }
