@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.Presence;
@@ -245,23 +243,12 @@ class SmsGatewayIT {
         return server.server().context().sessions().get(Jids.of(user + "@localhost/sms").asEntityFullJidIfPossible());
     }
 
-    /** Runs the link command at sms.localhost with a number, types the code from the SMS, and checks the answer. */
+    /** Checks the command is listed at sms.localhost, then links the number (forwarding when offline). */
     private static void link(XMPPTCPConnection user, String phone) throws Exception {
         AdHocCommandManager commands = AdHocCommandManager.getAddHocCommandsManager(user);
         assertThat(commands.discoverCommands(jid("sms.localhost")).getItems()).extracting(DiscoverItems.Item::getNode)
                 .containsExactly("urn:passerelle:sms:link");
-        AdHocCommand command = commands.getRemoteCommand(jid("sms.localhost"), "urn:passerelle:sms:link");
-        FillableForm form = command.execute().asExecutingOrThrow().getFillableForm();
-        form.setAnswer("phone", phone);
-        AdHocCommandResult asked = command.next(form.getSubmitForm());
-        Submitted sms = smsc.next(WAIT);
-        assertThat(sms.destination()).isEqualTo(phone.substring(1));
-        Matcher code = Pattern.compile("(\\d{6})$").matcher(sms.text());
-        assertThat(code.find()).as("a code in " + sms.text()).isTrue();
-        FillableForm confirm = asked.asExecutingOrThrow().getFillableForm();
-        confirm.setAnswer("code", code.group(1));
-        AdHocCommandResult done = command.complete(confirm.getSubmitForm());
-        assertThat(done.getResponse().getNotes()).extracting(AdHocCommandNote::getValue).anyMatch(v -> v.startsWith("Linked " + phone));
+        PhoneLink.link(user, smsc, phone, "offline");
     }
 
     /** Runs the link command (at the user's domain, where the server's commands are) up to the number; returns the notes. */

@@ -43,7 +43,8 @@ public final class SmsModule implements Module {
                 options.reconnectMaxSeconds() * 1000L, options.enquireLinkSeconds() * 1000, options.responseTimeoutSeconds() * 1000L);
         for (SmscOptions smsc : options.smscs()) {
             String source = smsc.sourceAddress() != null ? smsc.sourceAddress() : options.sourceAddress();
-            connections.add(new SmscConnection(smsc, source, timing, server.scheduler(), server.workers()));
+            int window = smsc.window() != null ? smsc.window() : options.window();
+            connections.add(new SmscConnection(smsc, source, window, timing, server.scheduler(), server.workers()));
         }
         SmscRoutes routes = new SmscRoutes(connections);
         Outbox outbox = new Outbox(server.stores().sms(), routes, server.events(), server.clock(), server.workers(), server.scheduler(), options);

@@ -10,11 +10,11 @@ import java.util.List;
  * times (default 10); a lost bind is retried after {@code reconnectMinSeconds}, doubling up to
  * {@code reconnectMaxSeconds} (1 and 60); enquire_link every {@code enquireLinkSeconds} (30);
  * an SMSC answers within {@code responseTimeoutSeconds} (10); a link code is valid
- * {@code codeMinutes} (10).
+ * {@code codeMinutes} (10); at most {@code window} submit_sm are outstanding per bind (10).
  */
 public record SmsOptions(Boolean enabled, String subdomain, String sourceAddress, List<SmscOptions> smscs, Integer maxParts,
                          Integer maxAttempts, Integer reconnectMinSeconds, Integer reconnectMaxSeconds, Integer enquireLinkSeconds,
-                         Integer responseTimeoutSeconds, Integer codeMinutes) {
+                         Integer responseTimeoutSeconds, Integer codeMinutes, Integer window) {
     public SmsOptions {
         if (enabled == null) enabled = false;
         if (subdomain == null) subdomain = "sms";
@@ -26,6 +26,7 @@ public record SmsOptions(Boolean enabled, String subdomain, String sourceAddress
         if (enquireLinkSeconds == null) enquireLinkSeconds = 30;
         if (responseTimeoutSeconds == null) responseTimeoutSeconds = 10;
         if (codeMinutes == null) codeMinutes = 10;
+        if (window == null) window = 10;
         if (!subdomain.matches("[a-z0-9-]{1,63}")) throw new IllegalArgumentException("subdomain must be one DNS label, not " + subdomain);
         if (enabled && smscs.isEmpty()) throw new IllegalArgumentException("modules.sms is enabled but lists no smscs");
         if (enabled && (sourceAddress == null || sourceAddress.isBlank())
@@ -33,6 +34,7 @@ public record SmsOptions(Boolean enabled, String subdomain, String sourceAddress
             throw new IllegalArgumentException("modules.sms needs a sourceAddress (the gateway's number)");
         }
         if (maxParts < 1 || maxParts > 255) throw new IllegalArgumentException("maxParts must be between 1 and 255");
+        if (window < 1 || window > 1000) throw new IllegalArgumentException("window must be between 1 and 1000");
         if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1");
         if (reconnectMinSeconds < 1 || reconnectMaxSeconds < reconnectMinSeconds) {
             throw new IllegalArgumentException("reconnectMinSeconds must be >= 1 and <= reconnectMaxSeconds");

@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * One SMSC under {@code modules.sms.smscs}: where to bind (transceiver) and as whom, and the
  * number prefixes it serves ({@code ["+33", "+44"]}; empty: every number not served by a longer
- * prefix). {@code sourceAddress}, when set, replaces the gateway-wide one for this SMSC.
+ * prefix). {@code sourceAddress} and {@code window}, when set, replace the gateway-wide ones for
+ * this SMSC.
  */
 public record SmscOptions(String name, String host, Integer port, String systemId, String password, String systemType,
-                          List<String> prefixes, String sourceAddress) {
+                          List<String> prefixes, String sourceAddress, Integer window) {
     public SmscOptions {
         if (host == null || host.isBlank()) throw new IllegalArgumentException("an SMSC needs a host");
         if (port == null) port = 2775;
@@ -22,6 +23,9 @@ public record SmscOptions(String name, String host, Integer port, String systemI
         prefixes = prefixes == null ? List.of() : List.copyOf(prefixes);
         for (String p : prefixes) {
             if (!p.matches("\\+[0-9]{1,14}")) throw new IllegalArgumentException("SMSC " + name + ": prefix must be + and digits, not " + p);
+        }
+        if (window != null && (window < 1 || window > 1000)) {
+            throw new IllegalArgumentException("SMSC " + name + ": window must be between 1 and 1000");
         }
         if (port < 1 || port > 65535) throw new IllegalArgumentException("SMSC " + name + ": port out of range");
     }

@@ -3,8 +3,12 @@ package org.passerelle.gateway.sms.smpp;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.BindType;
@@ -34,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * One ESME bind (transceiver) to one SMSC, kept up: a lost or refused bind is retried with a
  * doubling back-off; jSMPP sends enquire_link while idle. Binding runs on the workers, never on
  * jSMPP's reader thread.
+ *
+ * <p>Windowing: up to {@code window} texts are sent at once on the bind, each on a worker
+ * thread, sending its parts in order (a part after the previous one's submit_sm_resp). So at most
+ * {@code window} submit_sm are outstanding; jSMPP matches responses by sequence number.
  */
 public final class SmscConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SmscConnection.class);
@@ -46,9 +54,18 @@ public final class SmscConnection implements AutoCloseable {
         void deliver(SmscConnection smsc, DeliverSm pdu) throws Exception;
     }
 
+    /** The bind was not up, or went away while a text was being sent: not the text's fault. */
+    public static final class NotBoundException extends IOException {
+        NotBoundException(String message) {
+            super(message);
+        }
+    }
+
     /** Timings of the bind and its back-off. */
     public record Timing(long reconnectMinMillis, long reconnectMaxMillis, int enquireLinkMillis, long responseTimeoutMillis) {
     }
+
+    private final Semaphore window;
 
     private final SmscOptions options;
     private final String sourceAddress;
@@ -61,8 +78,10 @@ public final class SmscConnection implements AutoCloseable {
     private volatile boolean closed;
     private long backoff;
 
-    public SmscConnection(SmscOptions options, String sourceAddress, Timing timing, ScheduledExecutorService scheduler,
+    public SmscConnection(SmscOptions options, String sourceAddress, int window, Timing timing, ScheduledExecutorService scheduler,
                           ExecutorService workers) {
+        if (window < 1) throw new IllegalArgumentException("window must be at least 1");
+        this.window = new Semaphore(window);
         this.options = options;
         this.sourceAddress = sourceAddress;
         this.timing = timing;
@@ -138,13 +157,41 @@ public final class SmscConnection implements AutoCloseable {
     }
 
     /**
-     * Submits each part (with a delivery receipt asked) and returns the SMSC's message ids.
-     *
-     * @throws IOException when not bound, or the SMSC refused or did not answer a part
+     * Starts sending one text on a worker if the window has room; empty when {@code window} texts
+     * are already being sent here. The future gives the SMSC's message id of each part, or fails
+     * with a {@link NotBoundException} when the bind was not up or was lost meanwhile (jSMPP
+     * fails a submit_sm outstanding on a lost bind only at its response timeout), or another
+     * {@link IOException} when the SMSC refused or did not answer a part in time.
      */
-    public List<String> submit(String phone, SmsEncoding.Encoded sms) throws IOException {
+    public Optional<CompletableFuture<List<String>>> trySubmit(String phone, SmsEncoding.Encoded sms) {
+        if (!window.tryAcquire()) return Optional.empty();
+        CompletableFuture<List<String>> done = new CompletableFuture<>();
+        try {
+            workers.execute(() -> {
+                List<String> ids = null;
+                IOException failure = null;
+                try {
+                    ids = submit(phone, sms);
+                } catch (IOException e) {
+                    failure = e;
+                } catch (RuntimeException e) {
+                    failure = new IOException("SMSC " + name() + ": " + e, e);
+                } finally {
+                    window.release(); // before completing: whoever is told may send the next one at once
+                }
+                if (failure == null) done.complete(ids);
+                else done.completeExceptionally(failure);
+            });
+        } catch (RejectedExecutionException e) {
+            window.release();
+            done.completeExceptionally(new IOException("shutting down", e));
+        }
+        return Optional.of(done);
+    }
+
+    private List<String> submit(String phone, SmsEncoding.Encoded sms) throws IOException {
         SMPPSession s = session;
-        if (s == null || !s.getSessionState().isBound()) throw new IOException("SMSC " + name() + " is not bound");
+        if (s == null || !s.getSessionState().isBound()) throw new NotBoundException("SMSC " + name() + " is not bound");
         ESMClass esm = sms.concatenated()
                 ? new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI)
                 : new ESMClass();
@@ -154,9 +201,9 @@ public final class SmscConnection implements AutoCloseable {
                 ids.add(s.submitShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, sourceAddress,
                         TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, phone.substring(1), esm, (byte) 0, (byte) 1, null, null,
                         RECEIPT, (byte) 0, DataCodings.newInstance(sms.dataCoding()), (byte) 0, part).getMessageId());
-            } catch (IOException e) {
-                throw e;
             } catch (Exception e) {
+                if (!s.getSessionState().isBound()) throw new NotBoundException("SMSC " + name() + " lost the bind: " + e);
+                if (e instanceof IOException io) throw io;
                 throw new IOException("SMSC " + name() + " refused submit_sm: " + e, e);
             }
         }

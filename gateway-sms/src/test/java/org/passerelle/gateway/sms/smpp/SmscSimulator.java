@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jsmpp.bean.BroadcastSm;
 import org.jsmpp.bean.CancelBroadcastSm;
@@ -47,7 +48,8 @@ import org.jsmpp.util.MessageId;
  * An SMSC for tests, on jSMPP's server API over a real local port: accepts binds with one
  * system id and password, records every submit_sm (answering with a fresh message id), sends
  * deliver_sm (mobile-originated texts and delivery receipts) and can go away and come back on the
- * same port.
+ * same port. It can hold its submit_sm_resp back for a while (counting the submit_sm outstanding
+ * at once, to see the client's window) and refuse the next submit_sm.
  */
 public final class SmscSimulator implements AutoCloseable {
     /** A submit_sm as received. */
@@ -69,6 +71,10 @@ public final class SmscSimulator implements AutoCloseable {
     private final BlockingQueue<Submitted> submitted = new LinkedBlockingQueue<>();
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong(0x1000);
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final AtomicInteger maxOutstanding = new AtomicInteger();
+    private final AtomicInteger refusals = new AtomicInteger();
+    private volatile long responseDelayMillis;
     private volatile SMPPServerSessionListener listener;
     private volatile Thread acceptor;
 
@@ -90,6 +96,7 @@ public final class SmscSimulator implements AutoCloseable {
         if (listener != null) return;
         SMPPServerSessionListener l = new SMPPServerSessionListener(port);
         l.setMessageReceiverListener(new Receiver());
+        l.setPduProcessorDegree(32); // jSMPP's 3 threads would cap the submit_sm handled at once below any client window
         listener = l;
         acceptor = Thread.ofVirtual().start(() -> accept(l));
     }
@@ -158,6 +165,21 @@ public final class SmscSimulator implements AutoCloseable {
         if (s != null) throw new AssertionError("unexpected submit_sm to " + s.destination() + ": " + s.text());
     }
 
+    /** Each submit_sm_resp goes this long after its submit_sm (0: at once); the submit_sm is recorded on arrival. */
+    public void delayResponses(long millis) {
+        responseDelayMillis = millis;
+    }
+
+    /** The most submit_sm that were waiting for their response at the same time, since the last call. */
+    public int takeMaxOutstanding() {
+        return maxOutstanding.getAndSet(outstanding.get());
+    }
+
+    /** Refuses the next {@code n} submit_sm with ESME_RSYSERR (not recorded: the SMSC did not take them). */
+    public void refuseNext(int n) {
+        refusals.set(n);
+    }
+
     /** A mobile-originated text (GSM 7-bit when it fits, else UCS-2), with an optional SMSC reference. */
     public void deliver(String from, String to, String text, Short reference) throws Exception {
         boolean gsm = Gsm7.encodable(text);
@@ -165,6 +187,22 @@ public final class SmscSimulator implements AutoCloseable {
         OptionalParameter[] tlvs = reference == null ? new OptionalParameter[0]
                 : new OptionalParameter[] {new OptionalParameter.Short((short) 0x0204, reference)};
         deliverRaw(from, to, new ESMClass(), gsm ? (byte) 0 : (byte) 8, body, tlvs);
+    }
+
+    /** A concatenated mobile-originated text in GSM 7-bit: one deliver_sm per part, each with its UDH (8-bit reference). */
+    public void deliverParts(String from, String to, int reference, String... parts) throws Exception {
+        ESMClass udhi = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
+        for (int i = 0; i < parts.length; i++) {
+            byte[] text = Gsm7.encode(parts[i]);
+            byte[] body = new byte[6 + text.length];
+            body[0] = 5; // UDH length; IE 0x00 (concatenation, 8-bit reference), IE length 3
+            body[2] = 3;
+            body[3] = (byte) reference;
+            body[4] = (byte) parts.length;
+            body[5] = (byte) (i + 1);
+            System.arraycopy(text, 0, body, 6, text.length);
+            deliverRaw(from, to, udhi, (byte) 0, body);
+        }
     }
 
     /** A deliver_sm with any coding and esm_class (binary, UDH ...). */
@@ -197,6 +235,22 @@ public final class SmscSimulator implements AutoCloseable {
     private final class Receiver implements ServerMessageReceiverListener {
         @Override
         public SubmitSmResult onAcceptSubmitSm(SubmitSm sm, SMPPServerSession source) throws ProcessRequestException {
+            int now = outstanding.incrementAndGet();
+            maxOutstanding.accumulateAndGet(now, Math::max);
+            try {
+                if (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) throw new ProcessRequestException("refused", 0x08);
+                SubmitSmResult result = accept(sm);
+                if (responseDelayMillis > 0) Thread.sleep(responseDelayMillis);
+                return result;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProcessRequestException("interrupted", 0x08);
+            } finally {
+                outstanding.decrementAndGet();
+            }
+        }
+
+        private SubmitSmResult accept(SubmitSm sm) throws ProcessRequestException {
             String id = Long.toHexString(ids.incrementAndGet());
             submitted.add(new Submitted(sm.getDestAddress(), sm.getSourceAddr(), sm.getDataCoding(), sm.getEsmClass(),
                     sm.getRegisteredDelivery(), sm.getShortMessage(), id));
