@@ -41,9 +41,12 @@ final class XmppTraffic {
         this.gatewayLabels = gatewayLabels;
     }
 
-    /** Inbound interceptor: a local client sent the message. */
+    /**
+     * Inbound interceptor: a local client sent the message. A gateway's session for the user (an
+     * answer by SMS) is not an XMPP client: the gateway bills that message on its own channel.
+     */
     Stanza sent(Session sender, Stanza message) throws StanzaException {
-        if (!billable(message)) return message;
+        if (!billable(message) || gatewayLabels.contains(sender.transport())) return message;
         Jid to = message.to();
         if (to.asBareJid().equals(sender.bareJid()) || !xmppPeer(to, true)) return message;
         charge(sender.bareJid(), to.asBareJid().toString(), "out");
