@@ -25,6 +25,7 @@ public final class Metrics {
     public static final String AUTH_FAILURES = "passerelle.auth.failures";
     public static final String OFFLINE_STORED = "passerelle.offline.stored";
     public static final String OFFLINE_DELIVERED = "passerelle.offline.delivered";
+    public static final String OFFLINE_QUEUED = "passerelle.offline.queued";
 
     private final MeterRegistry registry;
     private final Map<StanzaKind, Counter> in = new EnumMap<>(StanzaKind.class);
@@ -85,6 +86,37 @@ public final class Metrics {
 
     public void offlineDelivered(int count) {
         offlineDelivered.increment(count);
+    }
+
+    /**
+     * The offline queue size as a gauge, read from {@code total} when scraped, at most once per
+     * {@code cacheMillis}: a scrape every few seconds costs one store read now and then.
+     */
+    public void offlineQueued(java.util.function.LongSupplier total, long cacheMillis) {
+        Gauge.builder(OFFLINE_QUEUED, new CachedValue(total, cacheMillis), CachedValue::get)
+                .description("messages waiting in offline storage, every account together").strongReference(true).register(registry);
+    }
+
+    /** A value read again only when the last reading is older than the cache time. */
+    private static final class CachedValue {
+        private final java.util.function.LongSupplier source;
+        private final long cacheNanos;
+        private long readAt;
+        private double value = Double.NaN;
+
+        CachedValue(java.util.function.LongSupplier source, long cacheMillis) {
+            this.source = source;
+            this.cacheNanos = cacheMillis * 1_000_000;
+        }
+
+        synchronized double get() {
+            long now = System.nanoTime();
+            if (Double.isNaN(value) || now - readAt >= cacheNanos) {
+                value = source.getAsLong();
+                readAt = now;
+            }
+            return value;
+        }
     }
 
     /** A frontend started a session of its transport ({@code c2s}, later {@code websocket}, {@code bosh}). */

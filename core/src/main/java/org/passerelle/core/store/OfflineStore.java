@@ -16,5 +16,8 @@ public interface OfflineStore {
 
     int count(EntityBareJid owner);
 
+    /** Messages waiting for every owner together (the operator's offline queue size). */
+    long total();
+
     void deleteAll(EntityBareJid owner);
 }

@@ -90,6 +90,7 @@ public final class MemoryStores implements Stores {
             if (l != null) l.removeIf(m -> idsToDelete.contains(m.id()));
         }
         public synchronized int count(EntityBareJid owner) { return offline.getOrDefault(owner, List.of()).size(); }
+        public synchronized long total() { return offline.values().stream().mapToLong(List::size).sum(); }
         public synchronized void deleteAll(EntityBareJid owner) { offline.remove(owner); }
     };
 

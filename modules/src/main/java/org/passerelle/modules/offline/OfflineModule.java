@@ -19,6 +19,7 @@ public final class OfflineModule implements Module {
     @Override
     public void start(ModuleContext ctx) {
         OfflineQueue queue = new OfflineQueue(ctx.server());
+        ctx.server().metrics().offlineQueued(ctx.server().stores().offline()::total, 10_000);
         ctx.on(MessageUndeliverable.class, 100, queue::undeliverable);
         ctx.on(InitialPresence.class, 100, queue::initialPresence);
         ctx.on(AccountDeleted.class, 100, e -> queue.deleteAll(e.account()));

@@ -79,6 +79,21 @@ abstract class OfflineStoreContract extends StoresFixture {
     }
 
     @Test
+    void theTotalFollowsStoresAndDeletes() {
+        long before = store().total();
+        EntityBareJid owner = newJid("gina");
+        EntityBareJid other = newJid("hugo");
+        store().store(owner, message("a", 0), 10);
+        store().store(owner, message("b", 1), 10);
+        store().store(other, message("c", 2), 10);
+        assertThat(store().total()).isEqualTo(before + 3);
+        store().delete(owner, List.of(store().list(owner).getFirst().id()));
+        assertThat(store().total()).isEqualTo(before + 2);
+        store().deleteAll(other);
+        assertThat(store().total()).isEqualTo(before + 1);
+    }
+
+    @Test
     void deleteAllEmptiesOneOwner() {
         EntityBareJid owner = newJid("erin");
         EntityBareJid other = newJid("frank");
