@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jxmpp.jid.DomainBareJid;
+import org.passerelle.core.http.HttpAnswer;
 import org.passerelle.core.metrics.Metrics;
 import org.passerelle.core.module.ServerContext;
 import org.passerelle.core.session.Session;
@@ -39,8 +40,7 @@ final class ServerApi {
 
     void register(ApiRoutes routes) {
         routes.add("GET", "/stats", r -> Json.answer(200, stats()))
-                .add("GET", "/stats/traffic", r -> Json.answer(200, Map.of("messagesPerMinute", traffic.lastHourByMinute(),
-                        "messagesPerHour", traffic.lastDayByHour())))
+                .add("GET", "/stats/traffic", r -> trafficNow())
                 .add("GET", "/auth-failures", r -> Json.answer(200, Map.of("failures", failures.list().stream()
                         .map(f -> new Failure(f.time().toString(), f.user(), f.address(), f.mechanism(), f.reason())).toList())))
                 .add("POST", "/announcements", this::announce)
@@ -110,5 +110,12 @@ final class ServerApi {
     static String version() {
         String v = ServerApi.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
+    }
+
+    /** Both charts from one reading of the counter, so the minute in progress is the same in each. */
+    private HttpAnswer trafficNow() {
+        long total = messagesIn(server);
+        return Json.answer(200, Map.of("messagesPerMinute", traffic.lastHourByMinute(total),
+                "messagesPerHour", traffic.lastDayByHour(total)));
     }
 }
