@@ -4,13 +4,10 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import org.passerelle.web.admin.Admin;
 import org.passerelle.xmpp.c2s.C2sContext;
+import org.passerelle.xmpp.c2s.EventLoops;
 
 /**
  * One HTTP or HTTPS listening socket (5280 / 5443 by default). The event loops are shared with
@@ -45,10 +42,9 @@ public final class WebListener implements AutoCloseable {
     public static WebListener bind(Web web, EventLoopGroup boss, EventLoopGroup workers, String host, int port, boolean tls)
             throws InterruptedException {
         if (tls && web.context.c2s().ssl() == null) throw new IllegalStateException("HTTPS needs a certificate");
-        Class<? extends ServerChannel> type = Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         Channel ch = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(type)
+                .channel(EventLoops.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new WebChannelInitializer(web.context, tls))

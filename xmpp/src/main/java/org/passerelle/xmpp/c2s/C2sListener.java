@@ -4,10 +4,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 
 /**
@@ -26,10 +22,9 @@ public final class C2sListener implements AutoCloseable {
     public static C2sListener bind(C2sContext c2s, EventLoopGroup boss, EventLoopGroup workers, String host, int port,
                                    boolean directTls) throws InterruptedException {
         if (directTls && c2s.ssl() == null) throw new IllegalStateException("direct TLS needs a certificate");
-        Class<? extends ServerChannel> type = Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         Channel ch = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(type)
+                .channel(EventLoops.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
