@@ -6,11 +6,11 @@ import java.util.List;
 
 /**
  * Reads one element from XML text that did not come from a stream: a stanza kept in a store, a
- * fixture. It goes through the same parser as the network, so the same rules and limits apply.
+ * fixture, a WebSocket frame, a BOSH body. It goes through the same parser as the network, so the
+ * same rules and limits apply.
  */
 public final class XmlFragment {
-    private static final byte[] OPEN = ("<stream:stream xmlns:stream='" + XmlStreamParser.STREAM_NS + "'>")
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] OPEN = open(null);
     private static final byte[] CLOSE = "</stream:stream>".getBytes(StandardCharsets.UTF_8);
 
     private XmlFragment() {
@@ -23,13 +23,31 @@ public final class XmlFragment {
      * @throws XmlStreamException if the text is not exactly one well-formed element within the limits
      */
     public static Element parse(String xml, XmlLimits limits) throws XmlStreamException {
+        return parse(xml, OPEN, limits);
+    }
+
+    /**
+     * As {@link #parse(String, XmlLimits)}, with elements that declare no namespace in
+     * {@code defaultNamespace}, as inside a stream whose default it is (a WebSocket frame in
+     * {@code jabber:client}).
+     */
+    public static Element parse(String xml, String defaultNamespace, XmlLimits limits) throws XmlStreamException {
+        return parse(xml, open(defaultNamespace), limits);
+    }
+
+    private static byte[] open(String defaultNamespace) {
+        String ns = defaultNamespace == null ? "" : " xmlns='" + defaultNamespace + "'";
+        return ("<stream:stream" + ns + " xmlns:stream='" + XmlStreamParser.STREAM_NS + "'>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Element parse(String xml, byte[] open, XmlLimits limits) throws XmlStreamException {
         List<Element> out = new ArrayList<>(1);
         XmlStreamParser parser = new XmlStreamParser(limits, new XmlStreamListener() {
             @Override public void streamOpened(Element header) { }
             @Override public void element(Element element) { out.add(element); }
             @Override public void streamClosed() { }
         });
-        parser.feed(OPEN);
+        parser.feed(open);
         parser.feed(xml.getBytes(StandardCharsets.UTF_8));
         parser.feed(CLOSE);
         if (out.size() != 1 || !parser.isClosed()) {

@@ -9,18 +9,16 @@ import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.xml.Element;
 import org.passerelle.xml.XmlLimits;
 import org.passerelle.xml.XmlStreamException;
-import org.passerelle.xml.XmlStreamListener;
-import org.passerelle.xml.XmlStreamParser;
+import org.passerelle.xml.XmlFragment;
 
 /**
  * Reads the {@code <body/>} of one BOSH request with the stream parser and the client limits
  * (one more level of depth for the wrapper), so restricted XML and oversized or deeply nested
  * stanzas fail as on TCP. An XML declaration may come first; a DTD may not.
  */
-final class BoshBody implements XmlStreamListener {
+final class BoshBody {
     static final String NS = "http://jabber.org/protocol/httpbind";
     static final String XBOSH = "urn:xmpp:xbosh";
-    private static final byte[] ROOT = ("<stream:stream xmlns:stream='" + Namespaces.STREAMS + "'>").getBytes(StandardCharsets.UTF_8);
     private static final Pattern DECLARATION = Pattern.compile("\\A\\s*<\\?xml[^?]*\\?>\\s*");
     private static final Pattern UTF8 = Pattern.compile("(?i).*encoding\\s*=\\s*['\"]utf-8['\"].*");
     private static final Pattern SID = Pattern.compile("\\bsid\\s*=\\s*['\"]([0-9a-f]{1,64})['\"]");
@@ -40,8 +38,6 @@ final class BoshBody implements XmlStreamListener {
     record Unreadable(String condition, String reason, String sid) implements Read {
     }
 
-    private final List<Element> elements = new ArrayList<>(1);
-
     private BoshBody() {
     }
 
@@ -57,19 +53,16 @@ final class BoshBody implements XmlStreamListener {
             start = decl.end();
         }
         if (text.startsWith("<!", skipSpace(text, start))) return unreadable("restricted-xml", "DTDs and comments are not allowed", text);
-        BoshBody r = new BoshBody();
+        Element body;
         try {
-            XmlStreamParser parser = new XmlStreamParser(new XmlLimits(limits.maxStanzaBytes(), limits.maxDepth() + 1,
-                    limits.maxAttributes()), r);
-            parser.feed(ROOT);
-            parser.feed(text.substring(start).getBytes(StandardCharsets.UTF_8));
+            // One more level of depth than a stanza: the wrapper.
+            body = XmlFragment.parse(text.substring(start),
+                    new XmlLimits(limits.maxStanzaBytes(), limits.maxDepth() + 1, limits.maxAttributes()));
         } catch (XmlStreamException e) {
             return unreadable(e.condition(), e.getMessage(), text);
         }
-        if (r.elements.size() != 1 || !r.elements.getFirst().is("body", NS)) {
-            return unreadable("not-well-formed", "a request holds exactly one <body xmlns='" + NS + "'/>", text);
-        }
-        return new Body(r.elements.getFirst());
+        if (!body.is("body", NS)) return unreadable("not-well-formed", "a request holds exactly one <body xmlns='" + NS + "'/>", text);
+        return new Body(body);
     }
 
     private static int skipSpace(String s, int i) {
@@ -113,18 +106,5 @@ final class BoshBody implements XmlStreamListener {
         if (v == null || v.isEmpty() || v.length() > 16 || !v.chars().allMatch(Character::isDigit)) return -1;
         long n = Long.parseLong(v);
         return n < (1L << 53) ? n : -1;
-    }
-
-    @Override
-    public void streamOpened(Element header) {
-    }
-
-    @Override
-    public void element(Element element) {
-        elements.add(element);
-    }
-
-    @Override
-    public void streamClosed() {
     }
 }
