@@ -64,17 +64,30 @@ final class StaticAssets {
         return PREFIX + version;
     }
 
-    /** The file for a decoded request path under {@link #PREFIX}, or null: 404. */
-    Asset find(String path) {
+    /** Whether {@link #find} would read a file from the jar: a file we serve, not in memory yet. */
+    boolean needsLoading(String path) {
+        return !cache.containsKey(path) && resource(path) != null;
+    }
+
+    /** The class path resource behind a request path, or null when it is not a file we serve. */
+    private String resource(String path) {
         if (!path.startsWith(PREFIX) || !safe(path.substring(PREFIX.length()))) return null;
         String own = path.substring(PREFIX.length());
-        if (OWN.contains(own)) return cache.computeIfAbsent(path, p -> read(ROOT + own, Asset.REVALIDATE));
+        if (OWN.contains(own)) return ROOT + own;
         String versioned = base() + "/";
         if (!path.startsWith(versioned)) return null;
         String name = path.substring(versioned.length());
-        if (!files.contains(name)) return null;
-        // Read once, on first request: a local read of the server's own jar, then from memory.
-        return cache.computeIfAbsent(path, p -> read(ROOT + "converse/" + name, Asset.IMMUTABLE));
+        return files.contains(name) ? ROOT + "converse/" + name : null;
+    }
+
+    /** The file for a decoded request path under {@link #PREFIX}, or null: 404. */
+    Asset find(String path) {
+        String resource = resource(path);
+        if (resource == null) return null;
+        // Read once, on first request (on a worker: WebRequestHandler), then from memory. Our own
+        // files keep their names across versions, so browsers revalidate them; Converse's are versioned.
+        String cacheControl = resource.startsWith(ROOT + "converse/") ? Asset.IMMUTABLE : Asset.REVALIDATE;
+        return cache.computeIfAbsent(path, p -> read(resource, cacheControl));
     }
 
     /** Relative, slash-separated, each segment a plain file name. */

@@ -75,7 +75,17 @@ final class WebClient {
         return !tls && tlsRequired && httpsPort >= 0;
     }
 
-    /** GET /webclient/... */
+    /** Whether {@code path} names a bundled file not read into memory yet (see {@link #load}). */
+    boolean needsLoading(String path) {
+        return assets != null && assets.needsLoading(path);
+    }
+
+    /** Reads the file into memory: blocking, so on a worker. */
+    void load(String path) {
+        assets.find(path);
+    }
+
+    /** GET /webclient/... (a file in memory, or not a file: 404). */
     void asset(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
         Asset asset = assets == null ? null : assets.find(path);
         if (asset == null) WebRequestHandler.respond(ctx, req, HttpResponseStatus.NOT_FOUND, null, null);

@@ -18,6 +18,8 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.passerelle.web.bosh.BoshEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers one HTTP request at a time: the WebSocket upgrade at {@value #WEBSOCKET_PATH}, BOSH at
@@ -29,6 +31,7 @@ import org.passerelle.web.bosh.BoshEndpoint;
  */
 final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String WEBSOCKET_PATH = "/xmpp-websocket";
+    private static final Logger LOG = LoggerFactory.getLogger(WebRequestHandler.class);
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}");
 
     /** Pipelined requests kept while a route runs; a client that sends more is cut off. */
@@ -66,7 +69,7 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
             case "/.well-known/host-meta" -> hostMeta(ctx, req, false);
             case "/.well-known/host-meta.json" -> hostMeta(ctx, req, true);
             case "/" -> web.client().index(ctx, req, host(req), web.httpsPort(), tls);
-            case String p when p.startsWith(StaticAssets.PREFIX) -> web.client().asset(ctx, req, p);
+            case String p when p.startsWith(StaticAssets.PREFIX) -> asset(ctx, req, p);
             default -> route(ctx, req, path);
         }
     }
@@ -78,17 +81,52 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
             return;
         }
         routeRunning = true;
-        RouteCall.run(ctx, req, mount.get(), web, tls, () -> {
-            routeRunning = false;
-            while (!routeRunning && !queued.isEmpty()) {
-                FullHttpRequest next = queued.poll();
-                try {
-                    if (ctx.channel().isActive()) handle(ctx, next);
-                } finally {
-                    next.release();
-                }
+        RouteCall.run(ctx, req, mount.get(), web, tls, () -> resume(ctx));
+    }
+
+    /**
+     * A web client file: a file not read yet is read from the jar (and compressed) on a worker,
+     * never on the event loop; then, as for the ones in memory, answered here.
+     */
+    private void asset(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
+        WebClient client = web.client();
+        if (!client.needsLoading(path)) {
+            client.asset(ctx, req, path);
+            return;
+        }
+        routeRunning = true;
+        req.retain();
+        web.c2s().server().workers().execute(() -> {
+            try {
+                client.load(path);
+            } catch (RuntimeException e) { // answered 500 below: the file is still not in memory
+                LOG.warn("cannot read web client file {}", path, e);
             }
+            ctx.executor().execute(() -> {
+                try {
+                    if (ctx.channel().isActive()) {
+                        if (client.needsLoading(path)) respond(ctx, req, HttpResponseStatus.INTERNAL_SERVER_ERROR, null, null);
+                        else client.asset(ctx, req, path);
+                    }
+                } finally {
+                    req.release();
+                }
+                resume(ctx);
+            });
         });
+    }
+
+    /** After work off the event loop: the requests the client pipelined meanwhile, in order. */
+    private void resume(ChannelHandlerContext ctx) {
+        routeRunning = false;
+        while (!routeRunning && !queued.isEmpty()) {
+            FullHttpRequest next = queued.poll();
+            try {
+                if (ctx.channel().isActive()) handle(ctx, next);
+            } finally {
+                next.release();
+            }
+        }
     }
 
     @Override
