@@ -85,7 +85,6 @@ public final class PasserelleServer implements AutoCloseable {
         if (!l.enabled()) return;
         WebListener listener = bindOrExplain(l, () -> WebListener.bind(web, boss, io, l.host(), l.port(), tls));
         webListeners.add(listener);
-        context.http().listening(tls, listener.port());
         LOG.info("listening for web clients on {}:{} ({}, XMPP over WebSocket at /xmpp-websocket, BOSH at /http-bind, admin console at /admin)",
                 l.host(), listener.port(), tls ? "HTTPS" : "HTTP");
     }

@@ -27,7 +27,7 @@ final class WebClientPage {
      * by another name or port: those bases are allowed for uploads (connect) and previews.
      */
     static String csp(List<String> ownBases) {
-        String own = ownBases.stream().map(b -> " " + b + "/").distinct().collect(Collectors.joining());
+        String own = ownBases.stream().map(b -> " " + b + "/").distinct().sorted().collect(Collectors.joining()); // stable across requests
         return "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
                 + "img-src 'self' data: blob:" + own + "; media-src 'self' data: blob:" + own + "; font-src 'self'; connect-src 'self'"
                 + own + "; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";

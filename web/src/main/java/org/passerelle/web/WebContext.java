@@ -12,8 +12,6 @@ final class WebContext {
     private final C2sContext c2s;
     private final BoshEndpoint bosh;
     private final WebClient client;
-    private volatile int httpPort = -1;
-    private volatile int httpsPort = -1;
 
     WebContext(C2sContext c2s) {
         this.c2s = c2s;
@@ -35,16 +33,16 @@ final class WebContext {
         return c2s;
     }
 
+    /** The bound port of the HTTP listener, or -1; kept in the server's HTTP routes, which modules read too. */
     int httpPort() {
-        return httpPort;
+        return c2s.server().http().port(false).orElse(-1);
     }
 
     int httpsPort() {
-        return httpsPort;
+        return c2s.server().http().port(true).orElse(-1);
     }
 
     void bound(boolean tls, int port) {
-        if (tls) httpsPort = port;
-        else httpPort = port;
+        c2s.server().http().listening(tls, port);
     }
 }

@@ -70,8 +70,9 @@ class WebClientTest {
         assertThat(res.statusCode()).isEqualTo(200);
         assertThat(res.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
         assertThat(res.headers().firstValue("content-security-policy")).hasValueSatisfying(csp -> assertThat(csp)
-                .contains("default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'", "frame-ancestors 'none'",
-                        "img-src 'self' data: blob:;")
+                .contains("default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'", "frame-ancestors 'none'")
+                // As in the running server: the bound listener is the public base of each hosted domain (uploads).
+                .contains("img-src 'self' data: blob: http://chat.example:" + listener.port() + "/ http://other.example:" + listener.port() + "/;")
                 .doesNotContain(" 'unsafe-eval'", "script-src 'self' 'unsafe-inline'"));
         assertThat(res.headers().firstValue("x-content-type-options")).hasValue("nosniff");
         assertThat(res.headers().firstValue("referrer-policy")).hasValue("no-referrer");

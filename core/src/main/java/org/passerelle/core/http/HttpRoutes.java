@@ -45,7 +45,7 @@ public final class HttpRoutes {
         return Optional.empty();
     }
 
-    /** Called by the wiring once a web listener is bound, so modules can build links to it (upload slots). */
+    /** Called by the web listener once bound, so modules can build links to it (upload slots) and host-meta list it. */
     public void listening(boolean tls, int port) {
         if (tls) httpsPort = port;
         else httpPort = port;
