@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import org.passerelle.core.auth.Accounts;
+import org.passerelle.core.charging.Charging;
 import org.passerelle.core.config.ServerConfig;
 import org.passerelle.core.event.EventBus;
 import org.passerelle.core.http.HttpRoutes;
@@ -26,6 +27,7 @@ import org.passerelle.core.store.Stores;
  * @param scheduler timers (timeouts, expiry); hand real work on to {@code workers}
  * @param metrics   the server's meters (docs/METRICS.md)
  * @param http      the HTTP routes modules mount, served by the web listeners
+ * @param charging  prices billable events and writes their records with what they charge (core.charging)
  * @param dataDirectory the server's data directory, where modules keep files (uploads); null when
  *                  there is none (unit tests): such a module then needs an absolute path in its options
  */
@@ -33,5 +35,5 @@ public record ServerContext(ServerConfig config, Domains domains, Router router,
                             SessionRegistry sessions, Hooks hooks, IqDispatcher iqs, IqTracker iqTracker,
                             EventBus events, Stores stores, Accounts accounts, Features features, Clock clock,
                             ExecutorService workers, ScheduledExecutorService scheduler,
-                            Metrics metrics, HttpRoutes http, Path dataDirectory) {
+                            Metrics metrics, HttpRoutes http, Charging charging, Path dataDirectory) {
 }

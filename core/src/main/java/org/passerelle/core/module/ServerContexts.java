@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import org.jxmpp.jid.DomainBareJid;
 import org.passerelle.core.auth.Accounts;
+import org.passerelle.core.charging.Charging;
 import org.passerelle.core.config.ServerConfig;
 import org.passerelle.core.event.EventBus;
 import org.passerelle.core.http.HttpRoutes;
@@ -51,6 +52,6 @@ public final class ServerContexts {
                 events, stores, accounts, new Features(), clock,
                 Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("worker-", 0).factory()),
                 Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("timer").daemon().factory()),
-                metrics, new HttpRoutes(config.web().publicUrl()), dataDirectory);
+                metrics, new HttpRoutes(config.web().publicUrl()), new Charging(stores.charging()), dataDirectory);
     }
 }

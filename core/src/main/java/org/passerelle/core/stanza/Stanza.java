@@ -1,24 +1,35 @@
 package org.passerelle.core.stanza;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.jxmpp.jid.Jid;
+import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.xml.Element;
 
 /**
  * An immutable stanza: the element plus its parsed addressing. JIDs are parsed and normalised
- * once, when the stanza is read; {@link #withFrom} and {@link #withTo} return copies.
+ * once, when the stanza is read; {@link #withFrom} and {@link #withTo} return copies. A message
+ * being routed may carry the charging records it owes (see {@code core.charging.Charging}); they
+ * are never written to the wire, and answers built from the stanza (errors, results) owe nothing.
  */
 public final class Stanza {
     private final Element element;
     private final StanzaKind kind;
     private final Jid to;
     private final Jid from;
+    private final List<ChargingRecord> charges;
 
     private Stanza(Element element, StanzaKind kind, Jid to, Jid from) {
+        this(element, kind, to, from, List.of());
+    }
+
+    private Stanza(Element element, StanzaKind kind, Jid to, Jid from, List<ChargingRecord> charges) {
         this.element = element;
         this.kind = kind;
         this.to = to;
         this.from = from;
+        this.charges = charges;
     }
 
     /**
@@ -81,16 +92,33 @@ public final class Stanza {
     }
 
     public Stanza withFrom(Jid newFrom) {
-        return new Stanza(element.withAttr("from", newFrom == null ? null : newFrom.toString()), kind, to, newFrom);
+        return new Stanza(element.withAttr("from", newFrom == null ? null : newFrom.toString()), kind, to, newFrom, charges);
     }
 
     public Stanza withTo(Jid newTo) {
-        return new Stanza(element.withAttr("to", newTo == null ? null : newTo.toString()), kind, newTo, from);
+        return new Stanza(element.withAttr("to", newTo == null ? null : newTo.toString()), kind, newTo, from, charges);
     }
 
+    /** The same message with another element (a stamp added); it still owes its charges. */
     public Stanza withElement(Element newElement) {
         return new Stanza(newElement.withAttr("to", to == null ? null : to.toString())
-                .withAttr("from", from == null ? null : from.toString()), kind, to, from);
+                .withAttr("from", from == null ? null : from.toString()), kind, to, from, charges);
+    }
+
+    /** The charging records this stanza owes, not yet stored; empty for almost every stanza. */
+    public List<ChargingRecord> charges() { return charges; }
+
+    /** The same stanza owing one more record, to be written with the step that delivers it. */
+    public Stanza withCharge(ChargingRecord record) {
+        List<ChargingRecord> more = new ArrayList<>(charges.size() + 1);
+        more.addAll(charges);
+        more.add(Objects.requireNonNull(record));
+        return new Stanza(element, kind, to, from, List.copyOf(more));
+    }
+
+    /** The same stanza once its records are stored. */
+    public Stanza withoutCharges() {
+        return charges.isEmpty() ? this : new Stanza(element, kind, to, from);
     }
 
     /** The {@code <iq type='result'>} answer to this request, with an optional payload. */

@@ -15,7 +15,12 @@ public interface ChargingStore {
     int AMOUNT_SCALE = 6;
 
     /** Stores the record (its id is ignored) and returns it with its id. */
-    ChargingRecord add(ChargingRecord record);
+    default ChargingRecord add(ChargingRecord record) {
+        return addAll(List.of(record)).getFirst();
+    }
+
+    /** Stores the records in one transaction (their ids are ignored); returns them with their ids, in order. */
+    List<ChargingRecord> addAll(List<ChargingRecord> records);
 
     /**
      * Up to {@code limit} records of the period with an id above {@code afterId}, in id order;

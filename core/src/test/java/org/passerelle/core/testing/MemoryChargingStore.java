@@ -22,12 +22,14 @@ final class MemoryChargingStore implements ChargingStore {
     private long lastId;
 
     @Override
-    public synchronized ChargingRecord add(ChargingRecord record) {
-        // As the SQL stores give it back: millionths.
-        ChargingRecord r = record;
-        ChargingRecord stored = new ChargingRecord(++lastId, r.at(), r.user(), r.peer(), r.channel(), r.direction(), r.unit(),
-                r.quantity(), r.amount().setScale(AMOUNT_SCALE), r.currency(), r.tariffItem());
-        records.add(stored);
+    public synchronized List<ChargingRecord> addAll(List<ChargingRecord> added) {
+        List<ChargingRecord> stored = new ArrayList<>(added.size());
+        for (ChargingRecord r : added) {
+            // As the SQL stores give it back: millionths.
+            stored.add(new ChargingRecord(++lastId, r.at(), r.user(), r.peer(), r.channel(), r.direction(), r.unit(),
+                    r.quantity(), r.amount().setScale(AMOUNT_SCALE), r.currency(), r.tariffItem()));
+        }
+        records.addAll(stored);
         return stored;
     }
 

@@ -32,6 +32,7 @@ public final class MemoryStores implements Stores {
     private final AtomicLong ids = new AtomicLong();
     private final ArchiveStore archiveStore = new MemoryArchiveStore();
     private final MemoryRoomStore roomStore = new MemoryRoomStore();
+    private final MemoryChargingStore chargingStore = new MemoryChargingStore();
 
     private final AccountStore accountStore = new AccountStore() {
         public Optional<Account> find(EntityBareJid jid) { return Optional.ofNullable(accounts.get(jid)); }
@@ -78,9 +79,11 @@ public final class MemoryStores implements Stores {
     };
 
     private final OfflineStore offlineStore = new OfflineStore() {
-        public synchronized boolean store(EntityBareJid owner, OfflineMessage m, int quota) {
+        public synchronized boolean store(EntityBareJid owner, OfflineMessage m, int quota,
+                List<org.passerelle.core.store.ChargingRecord> charges) {
             List<OfflineMessage> l = offline.computeIfAbsent(owner, k -> new ArrayList<>());
             if (l.size() >= quota) return false;
+            if (!charges.isEmpty()) chargingStore.addAll(charges); // first: a failing charging store stores nothing
             l.add(new OfflineMessage(ids.incrementAndGet(), m.stored(), m.stanza()));
             return true;
         }
@@ -111,7 +114,6 @@ public final class MemoryStores implements Stores {
     private final PubsubStore pubsubStore = new MemoryPubsubStore();
     private final MemoryUploadStore uploadStore = new MemoryUploadStore();
     private final MemoryMailStore mailStore = new MemoryMailStore();
-    private final MemoryChargingStore chargingStore = new MemoryChargingStore();
     private final MemorySmsStore smsStore = new MemorySmsStore();
 
     @Override public AccountStore accounts() { return accountStore; }

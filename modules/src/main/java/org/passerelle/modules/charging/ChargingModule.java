@@ -2,8 +2,8 @@ package org.passerelle.modules.charging;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.passerelle.core.charging.Pricer;
 import org.passerelle.core.event.AccountDeleted;
-import org.passerelle.core.event.Chargeable;
 import org.passerelle.core.event.GroupchatMessage;
 import org.passerelle.core.module.Module;
 import org.passerelle.core.module.ModuleContext;
@@ -31,14 +31,15 @@ public final class ChargingModule implements Module {
         ServerContext server = ctx.server();
         ChargingOptions options = ctx.options(ChargingOptions.class);
         Tariff tariff = new Tariff(options.tariff());
-        Charges charges = new Charges(server.stores().charging(), tariff);
+        Charges charges = new Charges(tariff);
         if (tariff.bills(XmppTraffic.CHANNEL)) {
             XmppTraffic xmpp = new XmppTraffic(server, charges, options.gatewayDomains());
             ctx.inbound(INBOUND_PRIORITY, xmpp::sent);
             ctx.local(LOCAL_PRIORITY, xmpp::received);
             ctx.on(GroupchatMessage.class, 200, xmpp::groupchat);
         }
-        ctx.on(Chargeable.class, 100, new GatewayCharges(server, charges)::on);
+        server.charging().setPricer(new EventPricer(server, charges));
+        ctx.onStop(() -> server.charging().setPricer(Pricer.NONE));
         ctx.on(AccountDeleted.class, 100, e -> {
             server.stores().charging().unsubscribeAll(e.account());
             return false;

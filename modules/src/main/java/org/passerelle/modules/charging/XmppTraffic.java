@@ -12,6 +12,7 @@ import org.passerelle.core.session.Session;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.stanza.StanzaException;
+import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.core.util.BoundedCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +21,12 @@ import org.slf4j.LoggerFactory;
  * Measures the messages local users send and receive over XMPP (channel {@code xmpp}, unit
  * {@code message}): one {@code out} for the sender when a client sends a chat or normal message
  * with a body, one {@code in} for a local recipient when it is routed to their account, one
- * {@code out} per groupchat message a room broadcasts. The record is written before the message
- * goes on; if it cannot be written the message is refused (internal-server-error), so nothing
- * is delivered uncharged. The package documentation lists what is not billed.
+ * {@code out} per groupchat message a room broadcasts. A message to a local account carries its
+ * records ({@link Stanza#withCharge}) to the step that delivers it: the offline store writes them
+ * with the message, the message module just before handing it to sessions; a message nobody
+ * takes (blocked, bounced) is charged to nobody. What goes to a service (a room occupant) is
+ * charged when the service takes it; if that record cannot be written the message is refused
+ * (internal-server-error). The package documentation lists what is not billed.
  */
 final class XmppTraffic {
     private static final Logger LOG = LoggerFactory.getLogger(XmppTraffic.class);
@@ -49,7 +53,10 @@ final class XmppTraffic {
         if (!billable(message) || gatewayLabels.contains(sender.transport())) return message;
         Jid to = message.to();
         if (to.asBareJid().equals(sender.bareJid()) || !xmppPeer(to, true)) return message;
-        charge(sender.bareJid(), to.asBareJid().toString(), "out");
+        ChargingRecord out = price(sender.bareJid(), to.asBareJid().toString(), "out");
+        if (out == null) return message;
+        if (server.domains().isLocal(to.asDomainBareJid())) return message.withCharge(out);
+        write(out); // a service's copy to the occupant is another stanza: the service taking it is the event
         return message;
     }
 
@@ -62,27 +69,33 @@ final class XmppTraffic {
             return message;
         }
         if (!delivered(destination, message, owner) || seenBefore(owner, message)) return message;
-        charge(owner, from.asBareJid().toString(), "in");
-        return message;
+        ChargingRecord in = price(owner, from.asBareJid().toString(), "in");
+        return in == null ? message : message.withCharge(in);
     }
 
     /** Listener for {@link GroupchatMessage}: a room broadcasts what a local occupant said, billed once. */
     boolean groupchat(GroupchatMessage e) {
         EntityBareJid sender = e.sender().asEntityBareJid();
         if (!server.domains().isLocal(sender.asDomainBareJid())) return false;
+        ChargingRecord out = price(sender, e.room().toString(), "out");
+        if (out == null) return false;
         try {
-            charge(sender, e.room().toString(), "out");
+            write(out);
         } catch (StanzaException ex) {
             LOG.error("a groupchat message of {} in {} was broadcast uncharged", sender, e.room());
         }
         return false;
     }
 
-    private void charge(EntityBareJid user, String peer, String direction) throws StanzaException {
+    private ChargingRecord price(EntityBareJid user, String peer, String direction) {
+        return charges.price(server.clock().instant(), user, peer, CHANNEL, direction, "message", 1);
+    }
+
+    private void write(ChargingRecord record) throws StanzaException {
         try {
-            charges.charge(server.clock().instant(), user, peer, CHANNEL, direction, "message", 1);
+            server.stores().charging().add(record);
         } catch (RuntimeException e) {
-            LOG.error("cannot write the charging record of a message {} for {}; refusing the message", direction, user, e);
+            LOG.error("cannot write the charging record of a message {} for {}; refusing the message", record.direction(), record.user(), e);
             throw new StanzaException("internal-server-error", "the message could not be charged");
         }
     }

@@ -9,9 +9,13 @@ import org.passerelle.core.event.MessageUndeliverable;
 import org.passerelle.core.module.ServerContext;
 import org.passerelle.core.session.Session;
 import org.passerelle.core.stanza.Stanza;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The RFC 6121 §8.5 rules for messages to a local account, by address form and message type. */
 final class MessageDelivery {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageDelivery.class);
+
     private final ServerContext server;
 
     MessageDelivery(ServerContext server) {
@@ -36,8 +40,10 @@ final class MessageDelivery {
         EntityFullJid to = (EntityFullJid) message.to();
         Session session = server.sessions().get(to);
         if (session != null) {
-            server.router().deliver(session, message); // §8.5.3.1: available or only connected
-            if (!session.attached() && wakes(message)) server.events().publish(new AppAway(to.asEntityBareJid(), message, false));
+            Stanza charged = settle(message);
+            if (charged == null) return true;
+            server.router().deliver(session, charged); // §8.5.3.1: available or only connected
+            if (!session.attached() && wakes(charged)) server.events().publish(new AppAway(to.asEntityBareJid(), charged, false));
             return true;
         }
         if (!exists(to.asEntityBareJid())) return bounce(message);
@@ -66,8 +72,25 @@ final class MessageDelivery {
             if (!server.events().publish(new MessageUndeliverable(message))) bounce(message);
             return;
         }
-        for (Session s : best) server.router().deliver(s, message);
-        if (wakes(message) && best.stream().noneMatch(Session::attached)) server.events().publish(new AppAway(to, message, false));
+        Stanza charged = settle(message);
+        if (charged == null) return;
+        for (Session s : best) server.router().deliver(s, charged);
+        if (wakes(charged) && best.stream().noneMatch(Session::attached)) server.events().publish(new AppAway(to, charged, false));
+    }
+
+    /**
+     * Writes the charging records the message owes before sessions get it (offline storage
+     * writes them with the stored message instead). Null, and the sender told, when they cannot
+     * be written: nothing is delivered uncharged.
+     */
+    private Stanza settle(Stanza message) {
+        try {
+            return server.charging().settle(message);
+        } catch (RuntimeException e) {
+            LOG.error("cannot write the charging records of a message to {}; refusing it", message.to(), e);
+            server.router().bounce(message, "internal-server-error", "the message could not be charged");
+            return null;
+        }
     }
 
     /**

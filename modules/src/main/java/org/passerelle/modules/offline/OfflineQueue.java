@@ -49,7 +49,7 @@ final class OfflineQueue {
         ReentrantLock lock = lock(owner);
         lock.lock();
         try {
-            stored = store.store(owner, new OfflineMessage(0, server.clock().instant(), message.element()), quota);
+            stored = store.store(owner, new OfflineMessage(0, server.clock().instant(), message.element()), quota, message.charges());
             if (stored) {
                 server.metrics().offlineStored();
                 handOverIfOnline(owner);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
-import org.passerelle.core.event.Chargeable;
+import org.passerelle.core.charging.Chargeable;
 import org.passerelle.core.event.GroupchatMessage;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.Stanza;
@@ -54,6 +54,11 @@ class ChargingModuleTest {
     private static List<String> described(List<ChargingRecord> records) {
         return records.stream().map(r -> r.channel() + " " + r.direction() + " " + r.peer() + " " + r.amount().stripTrailingZeros().toPlainString()
                 + " " + r.currency() + " " + r.tariffItem()).toList();
+    }
+
+    /** As a gateway does: price, then write the records (with its own state, in its own store). */
+    private static void report(TestServer on, Chargeable event) {
+        on.context().stores().charging().addAll(on.context().charging().price(event));
     }
 
     private TestSession online(String jid) {
@@ -137,9 +142,9 @@ class ChargingModuleTest {
     void reportedEventsArePricedPerUnitAndBlock() {
         EntityBareJid kim = jid("kim@localhost");
         Instant at = Instant.parse("2026-11-05T10:00:00Z");
-        server.context().events().publish(new Chargeable(at, kim, "+447700900123", "sms", "out", "message", 2));
-        server.context().events().publish(new Chargeable(at, kim, "+447700900123", "sms", "in", "message", 1));
-        server.context().events().publish(new Chargeable(at, kim, "apn", "data", "in", "byte", 25_600));
+        report(server, new Chargeable(at, kim, "+447700900123", "sms", "out", "message", 2));
+        report(server, new Chargeable(at, kim, "+447700900123", "sms", "in", "message", 1));
+        report(server, new Chargeable(at, kim, "apn", "data", "in", "byte", 25_600));
         assertThat(described(records("kim@localhost"))).containsExactly("sms out +447700900123 0.24 GBP sms",
                 "sms in +447700900123 0.12 GBP sms", "data in apn 0.15 EUR gprs");
         assertThat(records("kim@localhost").getFirst().at()).isEqualTo(at);
@@ -150,14 +155,14 @@ class ChargingModuleTest {
     void badReportsAreRefusedAndNothingIsCharged() {
         EntityBareJid kim = jid("kim@localhost");
         Instant at = Instant.now();
-        server.context().events().publish(new Chargeable(at, kim, "x", "fax", "out", "page", 1)); // nothing prices it
-        server.context().events().publish(new Chargeable(at, kim, "x", "sms", "out", "segment", 1)); // sms priced per message only
-        server.context().events().publish(new Chargeable(at, kim, "x", "sms", "out", "message", -3));
-        server.context().events().publish(new Chargeable(at, kim, "x", "sms", "out", "message", 0));
-        server.context().events().publish(new Chargeable(at, kim, "x", "sms", "sideways", "message", 1));
-        server.context().events().publish(new Chargeable(at, kim, "x", "subscription", "out", "day", 1));
-        server.context().events().publish(new Chargeable(at, jid("kim@remote.example"), "x", "sms", "out", "message", 1));
-        server.context().events().publish(new Chargeable(at, null, "x", "sms", "out", "message", 1));
+        report(server, new Chargeable(at, kim, "x", "fax", "out", "page", 1)); // nothing prices it
+        report(server, new Chargeable(at, kim, "x", "sms", "out", "segment", 1)); // sms priced per message only
+        report(server, new Chargeable(at, kim, "x", "sms", "out", "message", -3));
+        report(server, new Chargeable(at, kim, "x", "sms", "out", "message", 0));
+        report(server, new Chargeable(at, kim, "x", "sms", "sideways", "message", 1));
+        report(server, new Chargeable(at, kim, "x", "subscription", "out", "day", 1));
+        report(server, new Chargeable(at, jid("kim@remote.example"), "x", "sms", "out", "message", 1));
+        report(server, new Chargeable(at, null, "x", "sms", "out", "message", 1));
         assertThat(server.context().stores().charging().records(null, EPOCH, FAR, 0, 10)).isEmpty();
     }
 
@@ -167,8 +172,8 @@ class ChargingModuleTest {
         online("bob@localhost/pc");
         for (int i = 0; i < 7; i++) server.send(alice, "<message to='bob@localhost' type='chat'><body>m" + i + "</body></message>");
         EntityBareJid a = jid("alice@localhost");
-        for (int i = 0; i < 10; i++) server.context().events().publish(new Chargeable(null, a, "+44", "sms", i % 2 == 0 ? "out" : "in", "message", 1));
-        server.context().events().publish(new Chargeable(null, a, "apn", "data", "out", "byte", 10_241));
+        for (int i = 0; i < 10; i++) report(server, new Chargeable(null, a, "+44", "sms", i % 2 == 0 ? "out" : "in", "message", 1));
+        report(server, new Chargeable(null, a, "apn", "data", "out", "byte", 10_241));
 
         List<ChargingTotal> totals = server.context().stores().charging().totals(a, EPOCH, FAR);
         assertThat(totals).extracting(t -> t.channel() + " " + t.direction() + " " + t.records() + " " + t.amount().stripTrailingZeros().toPlainString()
@@ -188,7 +193,7 @@ class ChargingModuleTest {
             TestSession alice = bare.login("alice@localhost/phone");
             bare.login("bob@localhost/pc");
             bare.send(alice, "<message to='bob@localhost' type='chat'><body>hello</body></message>");
-            bare.context().events().publish(new Chargeable(null, jid("alice@localhost"), "+44", "sms", "out", "message", 1));
+            report(bare, new Chargeable(null, jid("alice@localhost"), "+44", "sms", "out", "message", 1));
             assertThat(bare.context().stores().charging().records(null, EPOCH, FAR, 0, 10)).isEmpty();
         }
     }

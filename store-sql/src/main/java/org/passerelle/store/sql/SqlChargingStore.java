@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.stanza.Jids;
@@ -29,8 +30,15 @@ final class SqlChargingStore implements ChargingStore {
     }
 
     @Override
-    public ChargingRecord add(ChargingRecord r) {
-        return db.write(c -> insert(c, r));
+    public List<ChargingRecord> addAll(List<ChargingRecord> records) {
+        return db.write(c -> insertAll(c, records));
+    }
+
+    /** For the stores whose writes are the events these records charge: the same connection, so the same transaction. */
+    static List<ChargingRecord> insertAll(Connection c, List<ChargingRecord> records) throws SQLException {
+        List<ChargingRecord> stored = new ArrayList<>(records.size());
+        for (ChargingRecord r : records) stored.add(insert(c, r));
+        return stored;
     }
 
     private static ChargingRecord insert(Connection c, ChargingRecord r) throws SQLException {

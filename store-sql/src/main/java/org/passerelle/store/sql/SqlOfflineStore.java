@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.jxmpp.jid.EntityBareJid;
+import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.core.store.OfflineMessage;
 import org.passerelle.core.store.OfflineStore;
 import org.passerelle.xml.XmlWriter;
@@ -28,7 +29,7 @@ final class SqlOfflineStore implements OfflineStore {
     }
 
     @Override
-    public boolean store(EntityBareJid owner, OfflineMessage message, int quota) {
+    public boolean store(EntityBareJid owner, OfflineMessage message, int quota, List<ChargingRecord> charges) {
         if (quota <= 0) return false;
         String key = owner.toString();
         String xml = XmlWriter.toXml(message.stanza());
@@ -39,6 +40,7 @@ final class SqlOfflineStore implements OfflineStore {
             if (admitted == 0) return false;
             Sql.update(c, "INSERT INTO offline_messages (owner, stored, stanza) VALUES (?, ?, ?)",
                     key, message.stored().toEpochMilli(), xml);
+            SqlChargingStore.insertAll(c, charges);
             return true;
         });
     }

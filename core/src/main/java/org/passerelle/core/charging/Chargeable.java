@@ -1,12 +1,12 @@
-package org.passerelle.core.event;
+package org.passerelle.core.charging;
 
 import java.time.Instant;
 import org.jxmpp.jid.EntityBareJid;
 
 /**
  * Something an operator may bill: a message in or out on a channel, SMS segments, data volume.
- * Published by the part that did it (a gateway for what it sent or received); the charging
- * module prices it with the tariff and records it.
+ * The part that did it (a gateway for what it sent or received) has it priced by {@link
+ * Charging#price} and writes the records with its own state, in one transaction.
  *
  * @param user      the local account charged
  * @param peer      the other side (a JID, a phone number, an e-mail address), for the statement

@@ -2,22 +2,22 @@ package org.passerelle.modules.charging;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.passerelle.core.event.Chargeable;
+import org.passerelle.core.charging.Chargeable;
+import org.passerelle.core.charging.Pricer;
 import org.passerelle.core.module.ServerContext;
 import org.passerelle.core.store.ChargingRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listener for {@link Chargeable}: what gateways (SMS segments, e-mails) and other modules report.
- * An event is checked, priced and recorded on the publisher's thread, before the publisher goes
- * on. Refused, with a warning and no record: no user or one not hosted here, a direction other
- * than in or out, a negative quantity, unit day (daily plans are charged by this module), and
- * traffic no tariff item prices (an unknown channel or unit included). A quantity of zero is
- * nothing to charge.
+ * The server's {@link Pricer}: prices what gateways (SMS segments, e-mails) and other parts have
+ * to bill, which write the record with their own state. Refused, with a warning and no record:
+ * no user or one not hosted here, a direction other than in or out, a negative quantity, unit day
+ * (daily plans are charged by this module), and traffic no tariff item prices (an unknown channel
+ * or unit included). A quantity of zero is nothing to charge.
  */
-final class GatewayCharges {
-    private static final Logger LOG = LoggerFactory.getLogger(GatewayCharges.class);
+final class EventPricer implements Pricer {
+    private static final Logger LOG = LoggerFactory.getLogger(EventPricer.class);
     /** Unpriced traffic is warned about once per kind; a faulty publisher cannot grow this without bound. */
     private static final int MAX_WARNED = 100;
 
@@ -25,20 +25,20 @@ final class GatewayCharges {
     private final Charges charges;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-    GatewayCharges(ServerContext server, Charges charges) {
+    EventPricer(ServerContext server, Charges charges) {
         this.server = server;
         this.charges = charges;
     }
 
-    /** Never consumes the event: others may count it too. */
-    boolean on(Chargeable e) {
+    @Override
+    public ChargingRecord price(Chargeable e) {
         String refused = refusal(e);
         if (refused != null) {
             LOG.warn("not charging {} {} {} x{} for {}: {}", e.channel(), e.direction(), e.unit(), e.quantity(), e.user(), refused);
-            return false;
+            return null;
         }
-        if (e.quantity() == 0) return false;
-        ChargingRecord r = charges.charge(e.at() != null ? e.at() : server.clock().instant(), e.user(), e.peer() == null ? "" : e.peer(),
+        if (e.quantity() == 0) return null;
+        ChargingRecord r = charges.price(e.at() != null ? e.at() : server.clock().instant(), e.user(), e.peer() == null ? "" : e.peer(),
                 e.channel(), e.direction(), e.unit(), e.quantity());
         if (r == null) {
             String kind = e.channel() + " " + e.direction() + " " + e.unit();
@@ -48,7 +48,7 @@ final class GatewayCharges {
                 LOG.debug("not charging {} for {}: no tariff item prices it", kind, e.user());
             }
         }
-        return false;
+        return r;
     }
 
     private String refusal(Chargeable e) {
