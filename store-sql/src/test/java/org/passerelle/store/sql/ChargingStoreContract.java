@@ -1,6 +1,7 @@
 package org.passerelle.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -48,6 +49,19 @@ abstract class ChargingStoreContract extends StoresFixture {
         assertThat(store().records(alice, T0, T1, first.id(), 100)).extracting(ChargingRecord::id).containsExactly(second.id());
         assertThat(store().records(alice, T0, T1, 0, 1)).hasSize(1);
         assertThat(store().records(null, T0, T1, first.id() - 1, 100)).as("every user").hasSize(3);
+    }
+
+    @Test
+    void recordsAddedTogetherAreStoredTogetherOrNotAtAll() {
+        EntityBareJid ann = newJid("ann");
+        List<ChargingRecord> both = store().addAll(List.of(record(ann, T0, "xmpp", "out", "message", 1, "0.01", "EUR"),
+                record(ann, T0, "xmpp", "in", "message", 1, "0", "EUR")));
+        assertThat(both).extracting(ChargingRecord::direction).containsExactly("out", "in");
+        assertThat(both.get(1).id()).isGreaterThan(both.get(0).id());
+        // A null currency cannot be stored (NOT NULL): the whole call fails and its first record is not kept either.
+        assertThatThrownBy(() -> store().addAll(List.of(record(ann, T0, "sms", "out", "segment", 1, "0.12", "GBP"),
+                record(ann, T0, "sms", "in", "segment", 1, "0.12", null)))).isInstanceOf(RuntimeException.class);
+        assertThat(store().records(ann, T0, T1, 0, 10)).extracting(ChargingRecord::channel).containsExactly("xmpp", "xmpp");
     }
 
     @Test

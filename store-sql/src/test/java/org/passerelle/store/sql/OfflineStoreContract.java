@@ -1,7 +1,9 @@
 package org.passerelle.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
+import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.core.store.OfflineMessage;
 import org.passerelle.core.store.OfflineStore;
 import org.passerelle.xml.Element;
@@ -45,6 +48,35 @@ abstract class OfflineStoreContract extends StoresFixture {
         assertThat(listed.get(3).stored()).isEqualTo(T0.plusSeconds(3));
         assertThat(listed.get(3).stanza()).isEqualTo(message("m3", 3).stanza());
         assertThat(store().count(owner)).isEqualTo(5);
+    }
+
+    /** An {@code xmpp in} record; a null currency cannot be stored (NOT NULL), as a failing disk would refuse it. */
+    private static ChargingRecord charge(EntityBareJid owner, String currency) {
+        return new ChargingRecord(0, T0, owner, "a@example.org", "xmpp", "in", "message", 1, new BigDecimal("0.01"), currency, "im-in");
+    }
+
+    private List<ChargingRecord> charged(EntityBareJid owner) {
+        return stores.charging().records(owner, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"), 0, 100);
+    }
+
+    @Test
+    void theChargesOfAMessageAreStoredWithItOrNotAtAll() {
+        EntityBareJid carol = newJid("carol");
+        assertThat(store().store(carol, message("paid", 0), 1, List.of(charge(carol, "EUR")))).isTrue();
+        assertThat(store().store(carol, message("over quota", 1), 1, List.of(charge(carol, "EUR")))).as("full").isFalse();
+        assertThat(charged(carol)).as("a refused message is charged to nobody").hasSize(1);
+        assertThat(charged(carol).getFirst().amount()).isEqualByComparingTo("0.01");
+
+        EntityBareJid dave = newJid("dave");
+        assertThat(store().store(dave, message("kept", 0), 10, List.of())).isTrue();
+        assertThatThrownBy(() -> store().store(dave, message("unbillable", 1), 10, List.of(charge(dave, "EUR"), charge(dave, null))))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(bodies(store().list(dave))).as("the message went with its record").containsExactly("kept");
+        assertThat(store().count(dave)).isEqualTo(1);
+        assertThat(charged(dave)).as("and so did the first record").isEmpty();
+        assertThat(store().store(dave, message("next", 2), 10, List.of(charge(dave, "EUR")))).isTrue();
+        assertThat(bodies(store().list(dave))).containsExactly("kept", "next");
+        assertThat(charged(dave)).hasSize(1);
     }
 
     @Test
