@@ -126,6 +126,18 @@ class ChargingModuleTest {
     }
 
     @Test
+    void aMessageNobodyTakesIsChargedToNobody() throws Exception {
+        TestSession alice = online("alice@localhost/phone");
+        server.context().accounts().create(jid("dora@localhost"), "pw", false);
+        // XEP-0334: not to be stored, and dora is offline: it bounces.
+        server.send(alice, "<message to='dora@localhost' type='chat' id='n1'><body>now or never</body>"
+                + "<no-store xmlns='urn:xmpp:hints'/></message>");
+        assertThat(alice.next().element().toString()).contains("service-unavailable");
+        assertThat(records("alice@localhost")).as("the sender pays nothing for a bounce").isEmpty();
+        assertThat(records("dora@localhost")).isEmpty();
+    }
+
+    @Test
     void aGroupchatMessageIsOneOutForItsSender() throws Exception {
         EntityFullJid from = (EntityFullJid) Jids.of("room@conference.localhost/Al");
         EntityFullJid sender = (EntityFullJid) Jids.of("alice@localhost/phone");
