@@ -1,7 +1,7 @@
 /**
  * Per-event charging (docs/CHARGING.md): a charging data record for each billable event, priced
- * with the tariff in {@code modules.charging} and written through the
- * {@link org.passerelle.core.store.ChargingStore} before the event goes on.
+ * with the tariff in {@code modules.charging} and written in the same store transaction as the
+ * event itself (see {@link org.passerelle.core.charging.Charging}).
  *
  * <p><b>What is billed.</b> Only traffic a tariff item prices. XMPP ({@code xmpp}, unit
  * {@code message}): a chat or normal message with a body that a local client sends to an existing
@@ -9,9 +9,9 @@
  * number of resources), and one routed to a local account that exists ({@code in}); between two
  * local users that is one {@code out} for the sender and one {@code in} for the recipient. A
  * groupchat message is one {@code out} for its sender when the room broadcasts it; the copies
- * occupants receive are not billed. Events other parts report with
- * {@link org.passerelle.core.event.Chargeable} (SMS segments and messages, e-mails, data volume),
- * see {@link org.passerelle.modules.charging.GatewayCharges}. Daily plans per subscribed account,
+ * occupants receive are not billed. Events other parts describe as
+ * {@link org.passerelle.core.charging.Chargeable} (SMS segments and messages, e-mails, data volume)
+ * are priced by {@link org.passerelle.modules.charging.EventPricer}. Daily plans per subscribed account,
  * see {@link org.passerelle.modules.charging.DailyCharges}.
  *
  * <p><b>Not billed.</b> Chat states, receipts, markers and other messages without a body;
@@ -20,10 +20,9 @@
  * gateway domain (the gateway bills them on its channel); remote domains (no s2s yet); presence
  * and IQs. XMPP data volume is not measured yet (a {@code byte} Chargeable from a frontend would be).
  *
- * <p><b>Exactly once, and its limit.</b> A record is written synchronously (SQLite group commit,
- * PostgreSQL commit) before the message it charges is routed on; a write that fails refuses the
- * message with internal-server-error. The record and the delivery are not one transaction: a
- * crash after the record is written and before the message is delivered or stored offline charges
- * a message that is lost.
+ * <p><b>Exactly once.</b> A message to a local account carries its records to the step that
+ * delivers it: the offline store writes them with the message, the message module commits them
+ * just before the hand-over to online sessions; a write that fails refuses the message with
+ * internal-server-error, and a message nobody takes is charged to nobody.
  */
 package org.passerelle.modules.charging;
