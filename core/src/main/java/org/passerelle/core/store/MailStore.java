@@ -6,8 +6,9 @@ import java.util.Optional;
 import org.jxmpp.jid.EntityBareJid;
 
 /**
- * E-mail forwarding: each user's address, the messages waiting for the next batch mail, and the
- * reply tokens of the mails sent.
+ * E-mail forwarding: each user's address, the messages waiting for the next batch mail, the
+ * reply tokens of the mails sent and the keys of the replies routed. The two writes that are
+ * billable events take their charging records and write them in the same transaction.
  */
 public interface MailStore {
     Optional<MailSubscription> subscription(EntityBareJid user);
@@ -31,7 +32,28 @@ public interface MailStore {
     List<EntityBareJid> due(Instant cutoff, int limit);
 
     /** Removes the user's waiting messages with an id up to {@code lastId}; returns how many. */
-    int deletePending(EntityBareJid user, long lastId);
+    default int deletePending(EntityBareJid user, long lastId) {
+        return deletePending(user, lastId, List.of());
+    }
+
+    /**
+     * As above, and writes the charging records of the mail that carried them in the same
+     * transaction when at least one message was removed (none otherwise): both are kept or
+     * neither, so a batch mailed again after a crash is charged once.
+     */
+    int deletePending(EntityBareJid user, long lastId, List<ChargingRecord> charges);
+
+    /** Whether a reply with this key was routed (its key is kept until {@link #deleteRepliesSeen}). */
+    boolean replySeen(String key);
+
+    /**
+     * Keeps the key of a reply mail of {@code user} that was routed, with its charging records, in
+     * one transaction; false, and nothing written, when the key is already there.
+     */
+    boolean replyRouted(EntityBareJid user, String key, Instant at, List<ChargingRecord> charges);
+
+    /** Removes the reply keys kept at or before {@code cutoff}; returns how many. */
+    int deleteRepliesSeen(Instant cutoff);
 
     /** Creates a token, or moves the expiry of an existing one. */
     void saveToken(ReplyToken token);
@@ -44,6 +66,6 @@ public interface MailStore {
     /** Removes the tokens that expired at or before {@code now}; returns how many. */
     int deleteExpiredTokens(Instant now);
 
-    /** Removes everything of the user (account deleted). */
+    /** Removes everything of the user (account deleted), charging records excepted. */
     void deleteAll(EntityBareJid user);
 }

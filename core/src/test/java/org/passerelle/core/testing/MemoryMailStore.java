@@ -9,17 +9,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jxmpp.jid.EntityBareJid;
+import org.passerelle.core.store.ChargingRecord;
+import org.passerelle.core.store.ChargingStore;
 import org.passerelle.core.store.MailStore;
 import org.passerelle.core.store.MailSubscription;
 import org.passerelle.core.store.PendingMail;
 import org.passerelle.core.store.ReplyToken;
 
-/** {@link MailStore} in memory, for module tests; one lock for everything. */
+/**
+ * {@link MailStore} in memory, for module tests; one lock for everything. Charging records go to
+ * the shared charging store, written first: a failing charging store changes nothing here.
+ */
 final class MemoryMailStore implements MailStore {
+    private final ChargingStore charging;
     private final Map<EntityBareJid, MailSubscription> subscriptions = new HashMap<>();
     private final List<PendingMail> pending = new ArrayList<>();
     private final Map<String, ReplyToken> tokens = new LinkedHashMap<>();
+    private final Map<String, SeenReply> repliesSeen = new HashMap<>();
     private long ids;
+
+    private record SeenReply(EntityBareJid user, Instant at) {
+    }
+
+    MemoryMailStore(ChargingStore charging) {
+        this.charging = charging;
+    }
 
     @Override
     public synchronized Optional<MailSubscription> subscription(EntityBareJid user) {
@@ -58,10 +72,32 @@ final class MemoryMailStore implements MailStore {
     }
 
     @Override
-    public synchronized int deletePending(EntityBareJid user, long lastId) {
-        int before = pending.size();
-        pending.removeIf(m -> m.user().equals(user) && m.id() <= lastId);
-        return before - pending.size();
+    public synchronized int deletePending(EntityBareJid user, long lastId, List<ChargingRecord> charges) {
+        List<PendingMail> gone = pending.stream().filter(m -> m.user().equals(user) && m.id() <= lastId).toList();
+        if (gone.isEmpty()) return 0;
+        if (!charges.isEmpty()) charging.addAll(charges);
+        pending.removeAll(gone);
+        return gone.size();
+    }
+
+    @Override
+    public synchronized boolean replySeen(String key) {
+        return repliesSeen.containsKey(key);
+    }
+
+    @Override
+    public synchronized boolean replyRouted(EntityBareJid user, String key, Instant at, List<ChargingRecord> charges) {
+        if (repliesSeen.containsKey(key)) return false;
+        if (!charges.isEmpty()) charging.addAll(charges);
+        repliesSeen.put(key, new SeenReply(user, at));
+        return true;
+    }
+
+    @Override
+    public synchronized int deleteRepliesSeen(Instant cutoff) {
+        int before = repliesSeen.size();
+        repliesSeen.values().removeIf(r -> !r.at().isAfter(cutoff));
+        return before - repliesSeen.size();
     }
 
     @Override
@@ -91,5 +127,6 @@ final class MemoryMailStore implements MailStore {
     public synchronized void deleteAll(EntityBareJid user) {
         deleteSubscription(user);
         tokens.values().removeIf(t -> t.user().equals(user));
+        repliesSeen.values().removeIf(r -> r.user().equals(user));
     }
 }

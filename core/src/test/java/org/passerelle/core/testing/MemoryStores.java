@@ -113,7 +113,7 @@ public final class MemoryStores implements Stores {
 
     private final PubsubStore pubsubStore = new MemoryPubsubStore();
     private final MemoryUploadStore uploadStore = new MemoryUploadStore();
-    private final MemoryMailStore mailStore = new MemoryMailStore();
+    private final MemoryMailStore mailStore = new MemoryMailStore(chargingStore);
     private final MemorySmsStore smsStore = new MemorySmsStore();
 
     @Override public AccountStore accounts() { return accountStore; }

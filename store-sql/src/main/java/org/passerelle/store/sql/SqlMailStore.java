@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.Optional;
 import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.stanza.Jids;
+import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.core.store.MailStore;
 import org.passerelle.core.store.MailSubscription;
 import org.passerelle.core.store.PendingMail;
 import org.passerelle.core.store.ReplyToken;
 
-/** Rows of {@code mail_subscriptions}, {@code mail_pending} and {@code mail_reply_tokens}. */
+/**
+ * Rows of {@code mail_subscriptions}, {@code mail_pending}, {@code mail_reply_tokens} and
+ * {@code mail_replies_seen}; the billable writes add their {@code charging_records} on the same
+ * connection, in the same transaction.
+ */
 final class SqlMailStore implements MailStore {
     private final SqlDatabase db;
 
@@ -75,8 +80,35 @@ final class SqlMailStore implements MailStore {
     }
 
     @Override
-    public int deletePending(EntityBareJid user, long lastId) {
-        return db.write(c -> Sql.update(c, "DELETE FROM mail_pending WHERE jid = ? AND id <= ?", user.toString(), lastId));
+    public int deletePending(EntityBareJid user, long lastId, List<ChargingRecord> charges) {
+        return db.write(c -> {
+            int deleted = Sql.update(c, "DELETE FROM mail_pending WHERE jid = ? AND id <= ?", user.toString(), lastId);
+            if (deleted > 0) SqlChargingStore.insertAll(c, charges);
+            return deleted;
+        });
+    }
+
+    @Override
+    public boolean replySeen(String key) {
+        return db.read(c -> Sql.first(c, "SELECT 1 FROM mail_replies_seen WHERE reply_key = ?", rs -> 1, key).isPresent());
+    }
+
+    /** A second writer of the same key waits for the first one's commit on PostgreSQL, then inserts nothing. */
+    @Override
+    public boolean replyRouted(EntityBareJid user, String key, Instant at, List<ChargingRecord> charges) {
+        return db.write(c -> {
+            int inserted = Sql.update(c, """
+                    INSERT INTO mail_replies_seen (reply_key, jid, seen) VALUES (?, ?, ?) ON CONFLICT (reply_key) DO NOTHING""",
+                    key, user.toString(), at.toEpochMilli());
+            if (inserted == 0) return false;
+            SqlChargingStore.insertAll(c, charges);
+            return true;
+        });
+    }
+
+    @Override
+    public int deleteRepliesSeen(Instant cutoff) {
+        return db.write(c -> Sql.update(c, "DELETE FROM mail_replies_seen WHERE seen <= ?", cutoff.toEpochMilli()));
     }
 
     @Override
@@ -108,7 +140,7 @@ final class SqlMailStore implements MailStore {
     @Override
     public void deleteAll(EntityBareJid user) {
         db.write(c -> {
-            for (String table : List.of("mail_pending", "mail_subscriptions", "mail_reply_tokens")) {
+            for (String table : List.of("mail_pending", "mail_subscriptions", "mail_reply_tokens", "mail_replies_seen")) {
                 Sql.update(c, "DELETE FROM " + table + " WHERE jid = ?", user.toString());
             }
             return null;

@@ -2,9 +2,19 @@ package org.passerelle.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
+import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.core.store.MailStore;
 import org.passerelle.core.store.MailSubscription;
 import org.passerelle.core.store.PendingMail;
@@ -20,6 +30,93 @@ abstract class MailStoreContract extends StoresFixture {
 
     private static PendingMail message(EntityBareJid user, Instant at, String body) {
         return new PendingMail(0, user, at, "bob@example.org", body);
+    }
+
+    private static ChargingRecord charge(EntityBareJid user, String direction, String currency) {
+        return new ChargingRecord(0, NOW, user, "peer@example.org", "mail", direction, "message", 1, new BigDecimal("0.02"),
+                currency, "mail-" + direction);
+    }
+
+    private List<ChargingRecord> records(EntityBareJid user) {
+        return stores.charging().records(user, Instant.EPOCH, NOW.plusSeconds(86_400), 0, 100);
+    }
+
+    @Test
+    void deletingABatchWritesItsRecordInTheSameTransaction() {
+        EntityBareJid ann = newJid("ann");
+        store().queue(message(ann, NOW, "one"), 10);
+        store().queue(message(ann, NOW, "two"), 10);
+        long last = store().pending(ann, 10).getLast().id();
+        assertThat(store().deletePending(ann, last, List.of(charge(ann, "in", "EUR")))).isEqualTo(2);
+        reopen();
+        assertThat(store().pending(ann, 10)).isEmpty();
+        assertThat(records(ann)).singleElement().satisfies(r -> {
+            assertThat(r.id()).isPositive();
+            assertThat(r.direction()).isEqualTo("in");
+            assertThat(r.amount()).isEqualByComparingTo("0.02");
+        });
+
+        // Nothing deleted (the batch went already): nothing charged.
+        assertThat(store().deletePending(ann, last, List.of(charge(ann, "in", "EUR")))).isZero();
+        assertThat(records(ann)).hasSize(1);
+    }
+
+    @Test
+    void aRecordThatCannotBeWrittenLeavesTheBatchPending() {
+        EntityBareJid ben = newJid("ben");
+        store().queue(message(ben, NOW, "one"), 10);
+        long last = store().pending(ben, 10).getLast().id();
+        List<ChargingRecord> bad = List.of(charge(ben, "in", "EUR"), charge(ben, "in", null)); // currency is NOT NULL
+        assertThatThrownBy(() -> store().deletePending(ben, last, bad)).isInstanceOf(RuntimeException.class);
+        reopen();
+        assertThat(store().pending(ben, 10)).extracting(PendingMail::body).containsExactly("one");
+        assertThat(records(ben)).as("the whole transaction was rolled back").isEmpty();
+    }
+
+    @Test
+    void aReplyKeyIsKeptWithItsRecordOnceAndExpires() {
+        EntityBareJid cat = newJid("cat");
+        String key = newDomain() + "-reply";
+        assertThat(store().replySeen(key)).isFalse();
+        assertThat(store().replyRouted(cat, key, NOW, List.of(charge(cat, "out", "EUR")))).isTrue();
+        reopen();
+        assertThat(store().replySeen(key)).isTrue();
+        assertThat(records(cat)).singleElement().extracting(ChargingRecord::direction).isEqualTo("out");
+        assertThat(store().replyRouted(cat, key, NOW.plusSeconds(5), List.of(charge(cat, "out", "EUR")))).as("seen").isFalse();
+        assertThat(records(cat)).as("not charged again").hasSize(1);
+
+        String broken = newDomain() + "-reply";
+        assertThatThrownBy(() -> store().replyRouted(cat, broken, NOW, List.of(charge(cat, "out", null))))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(store().replySeen(broken)).as("rolled back: a resent mail is routed and charged then").isFalse();
+        assertThat(records(cat)).hasSize(1);
+
+        assertThat(store().deleteRepliesSeen(NOW.minusSeconds(1))).isGreaterThanOrEqualTo(0);
+        assertThat(store().replySeen(key)).isTrue();
+        assertThat(store().deleteRepliesSeen(NOW)).isGreaterThanOrEqualTo(1);
+        assertThat(store().replySeen(key)).isFalse();
+        assertThat(records(cat)).as("records stay: they are bills").hasSize(1);
+    }
+
+    @Test
+    void twoWritersOfOneReplyKeyChargeOnce() throws Exception {
+        EntityBareJid dan = newJid("dan");
+        String key = newDomain() + "-reply";
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return store().replyRouted(dan, key, NOW, List.of(charge(dan, "out", "EUR")));
+                }));
+            }
+            start.countDown();
+            int routed = 0;
+            for (Future<Boolean> f : results) routed += f.get() ? 1 : 0;
+            assertThat(routed).isEqualTo(1);
+        }
+        assertThat(records(dan)).hasSize(1);
     }
 
     @Test
@@ -111,13 +208,16 @@ abstract class MailStoreContract extends StoresFixture {
             store().saveSubscription(MailSubscription.unverified(u, "u@mail.example", "C", NOW).asVerified());
             store().queue(message(u, NOW, "m"), 10);
             store().saveToken(new ReplyToken(u.toString() + "-t", u, "p@example.org", NOW.plusSeconds(1_000_000_000L)));
+            store().replyRouted(u, u + "-key", NOW.plusSeconds(1_000_000_000L), List.of());
         }
         store().deleteAll(gone);
         assertThat(store().subscription(gone)).isEmpty();
         assertThat(store().pending(gone, 10)).isEmpty();
         assertThat(store().token(gone + "-t")).isEmpty();
+        assertThat(store().replySeen(gone + "-key")).isFalse();
         assertThat(store().subscription(kept)).isPresent();
         assertThat(store().pending(kept, 10)).hasSize(1);
         assertThat(store().token(kept + "-t")).isPresent();
+        assertThat(store().replySeen(kept + "-key")).isTrue();
     }
 }
