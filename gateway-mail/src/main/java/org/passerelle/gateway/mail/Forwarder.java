@@ -9,11 +9,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jxmpp.jid.EntityBareJid;
-import org.passerelle.core.event.Chargeable;
+import org.passerelle.core.charging.Chargeable;
 import org.passerelle.core.event.MessageUndeliverable;
 import org.passerelle.core.module.ServerContext;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
+import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.core.store.MailStore;
 import org.passerelle.core.store.MailSubscription;
 import org.passerelle.core.store.PendingMail;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * Collects the messages that reach a subscribed user offline (a copy: they still go to offline
  * storage) and mails them in batches: a user's mail goes {@code batchSeconds} after the first
  * message waiting. The queue is in the store, so a restart loses nothing; a message is removed
- * only after the relay took the mail. A relay failure is retried after a pause.
+ * only after the relay took the mail, in the same transaction as the mail's charging record (a
+ * crash before that commit mails the batch again, charged once). A relay failure is retried
+ * after a pause.
  */
 final class Forwarder {
     private static final Logger LOG = LoggerFactory.getLogger(Forwarder.class);
@@ -108,9 +111,18 @@ final class Forwarder {
                     e.getMessage());
             return;
         }
+        List<ChargingRecord> charges = server.charging()
+                .price(new Chargeable(now, user, address, "mail", "in", "message", 1));
+        try {
+            store.deletePending(user, batch.getLast().id(), charges);
+        } catch (RuntimeException e) {
+            // The batch stays: it is mailed again after the pause, and charged when the store takes it.
+            retryAfter.put(user, now.plus(retryPause));
+            LOG.error("mailed {} messages to {} for {} but cannot remove them from the queue (mailed again in {}s)", batch.size(),
+                    address, user, retryPause.toSeconds(), e);
+            return;
+        }
         retryAfter.remove(user);
-        store.deletePending(user, batch.getLast().id());
-        server.events().publish(new Chargeable(now, user, address, "mail", "in", "message", 1));
         LOG.debug("mailed {} messages to {} for {}", batch.size(), address, user);
     }
 }

@@ -9,17 +9,19 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jxmpp.jid.Jid;
-import org.passerelle.core.event.Chargeable;
+import org.passerelle.core.charging.Chargeable;
 import org.passerelle.core.module.ServerContext;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
+import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.core.store.MailSubscription;
 import org.passerelle.core.store.ReplyToken;
 import org.passerelle.xml.Element;
@@ -33,22 +35,25 @@ import org.subethamail.smtp.RejectException;
  * 550 at RCPT); the mail's From must be the verified address of the user the token belongs to;
  * bounces, automatic replies, malformed MIME and mails with no text are refused with 550/554.
  * What is left, quotes and signature stripped, goes to the peer as a chat message from the user's
- * bare JID, and is charged to the user. Nothing is routed or charged for a refused mail.
+ * bare JID, and is charged to the user, once per mail even when the client sends it again
+ * ({@link RoutedReplies}). Nothing is routed or charged for a refused mail.
  */
 final class ReplyHandler implements MessageHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyHandler.class);
 
     private final ServerContext server;
     private final ReplyTokens tokens;
+    private final RoutedReplies routed;
     private final Session mime;
     private final int maxChars;
     private final int maxBytes;
     private final List<ReplyToken> targets = new ArrayList<>();
     private String envelopeFrom;
 
-    ReplyHandler(ServerContext server, ReplyTokens tokens, Session mime, int maxChars, int maxBytes) {
+    ReplyHandler(ServerContext server, ReplyTokens tokens, RoutedReplies routed, Session mime, int maxChars, int maxBytes) {
         this.server = server;
         this.tokens = tokens;
+        this.routed = routed;
         this.mime = mime;
         this.maxChars = maxChars;
         this.maxBytes = maxBytes;
@@ -82,9 +87,13 @@ final class ReplyHandler implements MessageHandler {
         MimeMessage message;
         String text;
         String from;
+        String messageId;
+        String date;
         try {
             message = new MimeMessage(mime, new ByteArrayInputStream(bytes));
             from = sender(message);
+            messageId = message.getMessageID();
+            date = message.getHeader("Date", null);
             String auto = message.getHeader("Auto-Submitted", null);
             if (auto != null && !auto.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
                 throw new RejectException(550, "5.7.1 automatic replies are not delivered");
@@ -106,7 +115,12 @@ final class ReplyHandler implements MessageHandler {
         String reply = text == null ? "" : ReplyText.strip(text);
         if (reply.isEmpty()) throw new RejectException(550, "5.6.0 no text in the reply (quoted text is left out)");
         if (reply.length() > maxChars) reply = reply.substring(0, maxChars) + " [...]";
-        for (ReplyToken t : allowed) deliver(t, reply);
+        try {
+            for (ReplyToken t : allowed) deliver(t, reply, RoutedReplies.key(t.token(), messageId, date, reply));
+        } catch (RuntimeException e) {
+            LOG.error("mail reply from {}: store failure, the sender is asked to try again", from, e);
+            throw new RejectException(451, "4.3.0 temporary failure, please try again later");
+        }
         return null;
     }
 
@@ -119,14 +133,20 @@ final class ReplyHandler implements MessageHandler {
         return a.getAddress().toLowerCase(Locale.ROOT);
     }
 
-    private void deliver(ReplyToken token, String text) {
+    private void deliver(ReplyToken token, String text, String key) {
         Jid peer = Jids.of(token.peer());
         Element body = Element.builder("body", Namespaces.CLIENT).text(text).build();
         Element element = Element.builder("message", Namespaces.CLIENT).attr("type", "chat").attr("id", UUID.randomUUID().toString())
                 .child(body).build();
-        server.router().route(Stanza.of(element, token.user(), peer));
-        server.events().publish(new Chargeable(server.clock().instant(), token.user(), token.peer(), "mail", "out", "message", 1));
-        LOG.debug("mail reply from {} routed to {}", token.user(), peer);
+        Instant now = server.clock().instant();
+        List<ChargingRecord> charges = server.charging()
+                .price(new Chargeable(now, token.user(), token.peer(), "mail", "out", "message", 1));
+        Runnable route = () -> server.router().route(Stanza.of(element, token.user(), peer));
+        if (routed.routeOnce(token.user(), key, now, charges, route)) {
+            LOG.debug("mail reply from {} routed to {}", token.user(), peer);
+        } else {
+            LOG.debug("mail reply from {} to {} was routed before (sent again): accepted, not routed again", token.user(), peer);
+        }
     }
 
     @Override

@@ -19,6 +19,7 @@ final class ReplyReceiver implements AutoCloseable {
     ReplyReceiver(ServerContext server, MailOptions.ReceiverOptions options, ReplyTokens tokens, int maxChars)
             throws UnknownHostException {
         Session mime = Session.getInstance(new Properties());
+        RoutedReplies routed = new RoutedReplies(server.stores().mail());
         this.smtp = SMTPServer.port(options.port())
                 .bindAddress(InetAddress.getByName(options.listenHost()))
                 .hostName(options.domain())
@@ -27,7 +28,7 @@ final class ReplyReceiver implements AutoCloseable {
                 .maxRecipients(options.maxRecipients())
                 .maxConnections(options.maxConnections())
                 .connectionTimeout(60, TimeUnit.SECONDS)
-                .messageHandlerFactory(ctx -> new ReplyHandler(server, tokens, mime, maxChars, options.maxMessageBytes()))
+                .messageHandlerFactory(ctx -> new ReplyHandler(server, tokens, routed, mime, maxChars, options.maxMessageBytes()))
                 .build();
     }
 

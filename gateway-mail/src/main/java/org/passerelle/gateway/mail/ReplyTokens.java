@@ -61,8 +61,14 @@ final class ReplyTokens {
         return token.length() == TOKEN_BYTES * 2 && token.chars().allMatch(c -> Character.digit(c, 16) >= 0) ? token : null;
     }
 
+    /**
+     * Deletes the expired tokens, and the keys of replies routed longer ago than a token lives:
+     * a mail client resends within days, and a mail to an expired address is refused anyway.
+     */
     void deleteExpired() {
-        store.deleteExpiredTokens(clock.instant());
+        Instant now = clock.instant();
+        store.deleteExpiredTokens(now);
+        store.deleteRepliesSeen(now.minus(ttl));
     }
 
     private String newToken() {

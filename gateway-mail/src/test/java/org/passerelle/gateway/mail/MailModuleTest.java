@@ -5,27 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
-import org.passerelle.core.event.Chargeable;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
+import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.core.testing.TestServer;
 import org.passerelle.core.testing.TestSession;
 import org.passerelle.modules.adhoc.AdhocModule;
+import org.passerelle.modules.charging.ChargingModule;
 import org.passerelle.modules.message.MessageModule;
 import org.passerelle.modules.offline.OfflineModule;
 import org.passerelle.modules.presence.PresenceModule;
 import org.passerelle.xml.Element;
 
-/** The module on the core with GreenMail as the relay and a real SMTP client for replies. */
+/**
+ * The module on the core with GreenMail as the relay, a real SMTP client for replies, and the
+ * charging module pricing the mails (records land in the charging store with the mail's state).
+ */
 class MailModuleTest {
     private static final EntityBareJid ALICE = Jids.of("alice@localhost").asEntityBareJidOrThrow();
     private static final String MAILBOX = "alice@mail.test";
@@ -33,7 +37,6 @@ class MailModuleTest {
     private GreenMail relay;
     private TestServer server;
     private MailModule mail;
-    private final List<Chargeable> charged = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
@@ -48,9 +51,17 @@ class MailModuleTest {
                     maxCodeAttempts: 2
                     relay: {host: 127.0.0.1, port: %d, security: none, from: noreply@localhost}
                     replies: {domain: mail.localhost, listenHost: 127.0.0.1, port: 0, maxMessageBytes: 4096, maxRecipients: 2}
+                  charging:
+                    tariff:
+                      - {item: mail-fwd, channel: mail, direction: in, unit: message, price: "0.02", currency: EUR}
+                      - {item: mail-reply, channel: mail, direction: out, unit: message, price: "0.05", currency: EUR}
                 """.formatted(relay.getSmtp().getPort()),
-                new PresenceModule(), new MessageModule(), new OfflineModule(), new AdhocModule(), mail);
-        server.context().events().on(Chargeable.class, 1, e -> charged.add(e));
+                new PresenceModule(), new MessageModule(), new OfflineModule(), new AdhocModule(), new ChargingModule(), mail);
+    }
+
+    /** Alice's charging records, in order. */
+    private List<ChargingRecord> charged() {
+        return server.context().stores().charging().records(ALICE, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"), 0, 100);
     }
 
     @AfterEach
@@ -121,11 +132,13 @@ class MailModuleTest {
         assertThat(mails[0].getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
         assertThat(server.context().stores().offline().count(ALICE)).as("forwarding is a copy").isEqualTo(2);
         assertThat(server.context().stores().mail().pending(ALICE, 10)).isEmpty();
-        assertThat(charged).singleElement().satisfies(c -> {
+        assertThat(charged()).singleElement().satisfies(c -> {
             assertThat(c.user().toString()).isEqualTo(ALICE.toString());
             assertThat(c.channel()).isEqualTo("mail");
             assertThat(c.direction()).isEqualTo("in");
             assertThat(c.peer()).isEqualTo(MAILBOX);
+            assertThat(c.tariffItem()).isEqualTo("mail-fwd");
+            assertThat(c.amount()).isEqualByComparingTo("0.02");
         });
 
         // The reply, with quotes and a signature, reaches bob as a chat message from alice.
@@ -138,9 +151,10 @@ class MailModuleTest {
         assertThat(chat.from().toString()).isEqualTo("alice@localhost");
         assertThat(chat.type()).isEqualTo("chat");
         assertThat(chat.element().childText("body", Namespaces.CLIENT)).isEqualTo("See you there!");
-        assertThat(charged).hasSize(2);
-        assertThat(charged.get(1).direction()).isEqualTo("out");
-        assertThat(charged.get(1).peer()).isEqualTo("bob@localhost");
+        assertThat(charged()).hasSize(2);
+        assertThat(charged().get(1).direction()).isEqualTo("out");
+        assertThat(charged().get(1).peer()).isEqualTo("bob@localhost");
+        assertThat(charged().get(1).tariffItem()).isEqualTo("mail-reply");
     }
 
     @Test
@@ -172,14 +186,14 @@ class MailModuleTest {
         assertThat(client.send(client.text(MAILBOX, reply, "hi"), MAILBOX, reply, forged, "reply+" + "0".repeat(40) + "@mail.localhost"))
                 .as("a forged recipient beside the live one: the client gives up").isEqualTo(550);
         bob.assertNothingMore();
-        assertThat(charged).isEmpty();
+        assertThat(charged()).isEmpty();
 
         // An HTML-only reply is taken as text, its quoted block left out.
         var html = client.raw("From: Alice <" + MAILBOX + ">\nTo: " + reply + "\nSubject: Re\nMIME-Version: 1.0\n"
                 + "Content-Type: text/html; charset=UTF-8\n\n<p>Yes &amp; no</p><blockquote>dinner?</blockquote>\n");
         assertThat(client.send(html, MAILBOX, reply)).isEqualTo(250);
         assertThat(bob.next().element().childText("body", Namespaces.CLIENT)).isEqualTo("Yes & no");
-        assertThat(charged).hasSize(1);
+        assertThat(charged()).hasSize(1);
     }
 
     @Test
@@ -228,7 +242,45 @@ class MailModuleTest {
         assertThat(client.send(client.text(MAILBOX, toBob, "hi"), "<>", toBob)).as("a bounce").isEqualTo(550);
         assertThat(client.send(client.text(MAILBOX, toBob, "hi"), MAILBOX, toBob, toCarol, toDave)).as("maxRecipients 2")
                 .isEqualTo(452);
-        assertThat(charged).isEmpty();
+        assertThat(charged()).isEmpty();
+    }
+
+    @Test
+    void aReplySentAgainIsAcceptedButRoutedAndChargedOnce() throws Exception {
+        TestSession alice = server.login("alice@localhost/phone");
+        verify(alice);
+        server.logout(alice);
+        TestSession bob = server.login("bob@localhost/desk");
+        server.available(bob);
+        bob.clear();
+        String reply = new ReplyTokens(server.context().stores().mail(), server.context().clock(), "mail.localhost",
+                java.time.Duration.ofDays(1)).addressFor(ALICE, "bob@localhost");
+        SmtpClient client = new SmtpClient(mail.replyPort());
+
+        // As a client that saw no 250 sends the same mail again: same Message-ID.
+        var first = client.withMessageId(client.text(MAILBOX, reply, "on my way"), "<r1@mail.test>");
+        assertThat(client.send(first, MAILBOX, reply)).isEqualTo(250);
+        assertThat(client.send(client.withMessageId(client.text(MAILBOX, reply, "on my way"), "<r1@mail.test>"), MAILBOX, reply))
+                .as("accepted, so the client stops").isEqualTo(250);
+        assertThat(bob.next().element().childText("body", Namespaces.CLIENT)).isEqualTo("on my way");
+        bob.assertNothingMore();
+        assertThat(charged()).extracting(ChargingRecord::direction).containsExactly("out");
+
+        // Another mail with the same text is another reply.
+        assertThat(client.send(client.withMessageId(client.text(MAILBOX, reply, "on my way"), "<r2@mail.test>"), MAILBOX, reply))
+                .isEqualTo(250);
+        assertThat(bob.next().element().childText("body", Namespaces.CLIENT)).isEqualTo("on my way");
+        assertThat(charged()).hasSize(2);
+
+        // Without a Message-ID, the same mail sent again is recognised by its date and text.
+        var noId = client.withMessageId(client.text(MAILBOX, reply, "running late\n\n> quoted"), null);
+        noId.setHeader("Date", "Thu, 26 Nov 2026 09:00:00 +0000");
+        assertThat(client.send(noId, MAILBOX, reply)).isEqualTo(250);
+        assertThat(noId.getMessageID()).isNull();
+        assertThat(client.send(noId, MAILBOX, reply)).isEqualTo(250);
+        assertThat(bob.next().element().childText("body", Namespaces.CLIENT)).isEqualTo("running late");
+        bob.assertNothingMore();
+        assertThat(charged()).hasSize(3);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.stanza.Jids;
@@ -34,6 +35,15 @@ class ReplyTokensTest {
         var resolved = tokens(T0).resolve(toBob).orElseThrow();
         assertThat(resolved.user().toString()).isEqualTo("alice@example.org");
         assertThat(resolved.peer()).isEqualTo("bob@example.org");
+    }
+
+    @Test
+    void keysOfRoutedRepliesAreDeletedWhenOlderThanATokenLives() {
+        store.replyRouted(ALICE, "old", T0, List.of());
+        store.replyRouted(ALICE, "recent", T0.plus(Duration.ofDays(1)), List.of());
+        tokens(T0.plus(Duration.ofDays(30))).deleteExpired();
+        assertThat(store.replySeen("old")).isFalse();
+        assertThat(store.replySeen("recent")).isTrue();
     }
 
     @Test

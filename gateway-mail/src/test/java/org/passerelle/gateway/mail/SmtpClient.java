@@ -35,6 +35,20 @@ final class SmtpClient {
         return m;
     }
 
+    /**
+     * The mail with a fixed Message-ID (none when null) that sending keeps: Jakarta Mail makes a
+     * new one on every send, a resending mail client keeps its own.
+     */
+    MimeMessage withMessageId(MimeMessage m, String id) throws MessagingException {
+        return new MimeMessage(m) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                if (id == null) removeHeader("Message-ID");
+                else setHeader("Message-ID", id);
+            }
+        };
+    }
+
     /** A mail from its raw text (headers, blank line, body). */
     MimeMessage raw(String text) throws MessagingException {
         return new MimeMessage(session, new ByteArrayInputStream(text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
