@@ -10,3 +10,7 @@ CREATE TABLE mail_replies_seen (
 );
 CREATE INDEX mail_replies_seen_by_time ON mail_replies_seen (seen);
 CREATE INDEX mail_replies_seen_by_jid ON mail_replies_seen (jid);
+
+-- A batch being handed to the relay (1) is not dropped when its user comes back online: had the
+-- relay taken it just before a crash, it is mailed again and charged, never mailed uncharged.
+ALTER TABLE mail_pending ADD COLUMN mailing INTEGER NOT NULL DEFAULT 0;

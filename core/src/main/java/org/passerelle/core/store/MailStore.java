@@ -31,6 +31,19 @@ public interface MailStore {
     /** Users whose oldest waiting message was queued at or before {@code cutoff}, at most {@code limit}. */
     List<EntityBareJid> due(Instant cutoff, int limit);
 
+    /**
+     * Marks the user's waiting messages up to {@code lastId} as being mailed (true, before the
+     * relay gets them) or waiting again (false, the relay refused them).
+     */
+    void markMailing(EntityBareJid user, long lastId, boolean mailing);
+
+    /**
+     * The user is back online and gets the messages from offline storage: removes those not
+     * being mailed; returns how many. A batch being mailed stays until its outcome is stored, so
+     * one the relay took just before a crash is mailed again and charged, never mailed uncharged.
+     */
+    int dropWaiting(EntityBareJid user);
+
     /** Removes the user's waiting messages with an id up to {@code lastId}; returns how many. */
     default int deletePending(EntityBareJid user, long lastId) {
         return deletePending(user, lastId, List.of());

@@ -24,6 +24,7 @@ final class MemoryMailStore implements MailStore {
     private final ChargingStore charging;
     private final Map<EntityBareJid, MailSubscription> subscriptions = new HashMap<>();
     private final List<PendingMail> pending = new ArrayList<>();
+    private final java.util.Set<Long> mailing = new java.util.HashSet<>();
     private final Map<String, ReplyToken> tokens = new LinkedHashMap<>();
     private final Map<String, SeenReply> repliesSeen = new HashMap<>();
     private long ids;
@@ -72,11 +73,28 @@ final class MemoryMailStore implements MailStore {
     }
 
     @Override
+    public synchronized void markMailing(EntityBareJid user, long lastId, boolean on) {
+        for (PendingMail m : pending) {
+            if (!m.user().equals(user) || m.id() > lastId) continue;
+            if (on) mailing.add(m.id());
+            else mailing.remove(m.id());
+        }
+    }
+
+    @Override
+    public synchronized int dropWaiting(EntityBareJid user) {
+        List<PendingMail> gone = pending.stream().filter(m -> m.user().equals(user) && !mailing.contains(m.id())).toList();
+        pending.removeAll(gone);
+        return gone.size();
+    }
+
+    @Override
     public synchronized int deletePending(EntityBareJid user, long lastId, List<ChargingRecord> charges) {
         List<PendingMail> gone = pending.stream().filter(m -> m.user().equals(user) && m.id() <= lastId).toList();
         if (gone.isEmpty()) return 0;
         if (!charges.isEmpty()) charging.addAll(charges);
         pending.removeAll(gone);
+        gone.forEach(m -> mailing.remove(m.id()));
         return gone.size();
     }
 

@@ -69,9 +69,9 @@ final class Forwarder {
         return false;
     }
 
-    /** The user is back: the offline store hands the messages over, so the batch is not mailed. */
+    /** The user is back: the offline store hands the messages over, so what waits is not mailed (a batch being mailed is). */
     void userBack(EntityBareJid user) {
-        store.deletePending(user, Long.MAX_VALUE);
+        store.dropWaiting(user);
     }
 
     /** Sends the batches that are due; one round at a time. */
@@ -103,9 +103,12 @@ final class Forwarder {
         String address = sub.get().address();
         MailSender.OutgoingMail mail = BatchMail.compose(address, user.getDomain().toString(), batch,
                 tokens == null ? null : peer -> tokens.addressFor(user, peer));
+        long last = batch.getLast().id();
+        store.markMailing(user, last, true);
         try {
             sender.send(mail);
         } catch (MessagingException e) {
+            store.markMailing(user, last, false);
             retryAfter.put(user, now.plus(retryPause));
             LOG.warn("cannot mail {} messages to {} for {} (retry in {}s): {}", batch.size(), address, user, retryPause.toSeconds(),
                     e.getMessage());
@@ -114,7 +117,7 @@ final class Forwarder {
         List<ChargingRecord> charges = server.charging()
                 .price(new Chargeable(now, user, address, "mail", "in", "message", 1));
         try {
-            store.deletePending(user, batch.getLast().id(), charges);
+            store.deletePending(user, last, charges);
         } catch (RuntimeException e) {
             // The batch stays: it is mailed again after the pause, and charged when the store takes it.
             retryAfter.put(user, now.plus(retryPause));

@@ -80,6 +80,17 @@ final class SqlMailStore implements MailStore {
     }
 
     @Override
+    public void markMailing(EntityBareJid user, long lastId, boolean mailing) {
+        db.write(c -> Sql.update(c, "UPDATE mail_pending SET mailing = ? WHERE jid = ? AND id <= ?", mailing ? 1 : 0, user.toString(),
+                lastId));
+    }
+
+    @Override
+    public int dropWaiting(EntityBareJid user) {
+        return db.write(c -> Sql.update(c, "DELETE FROM mail_pending WHERE jid = ? AND mailing = 0", user.toString()));
+    }
+
+    @Override
     public int deletePending(EntityBareJid user, long lastId, List<ChargingRecord> charges) {
         return db.write(c -> {
             int deleted = Sql.update(c, "DELETE FROM mail_pending WHERE jid = ? AND id <= ?", user.toString(), lastId);

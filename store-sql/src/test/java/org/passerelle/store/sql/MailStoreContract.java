@@ -42,6 +42,24 @@ abstract class MailStoreContract extends StoresFixture {
     }
 
     @Test
+    void aBatchBeingMailedIsNotDroppedWhenItsUserComesBack() {
+        EntityBareJid cy = newJid("cy");
+        store().queue(message(cy, NOW, "one"), 10);
+        store().queue(message(cy, NOW, "two"), 10);
+        long first = store().pending(cy, 10).getFirst().id();
+        store().markMailing(cy, first, true);
+        store().queue(message(cy, NOW, "three"), 10);
+        reopen(); // a crash while the relay had it
+        assertThat(store().dropWaiting(cy)).as("two and three were waiting").isEqualTo(2);
+        assertThat(store().pending(cy, 10)).extracting(PendingMail::body).containsExactly("one");
+        assertThat(store().due(NOW, 10)).contains(cy);
+
+        store().markMailing(cy, first, false); // the relay refused it: it waits again
+        assertThat(store().dropWaiting(cy)).isEqualTo(1);
+        assertThat(store().pending(cy, 10)).isEmpty();
+    }
+
+    @Test
     void deletingABatchWritesItsRecordInTheSameTransaction() {
         EntityBareJid ann = newJid("ann");
         store().queue(message(ann, NOW, "one"), 10);
