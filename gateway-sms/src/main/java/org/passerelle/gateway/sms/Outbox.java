@@ -14,8 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.passerelle.core.event.Chargeable;
-import org.passerelle.core.event.EventBus;
+import org.passerelle.core.charging.Chargeable;
+import org.passerelle.core.charging.Charging;
 import org.passerelle.core.store.SmsOutgoing;
 import org.passerelle.core.store.SmsStore;
 import org.passerelle.gateway.sms.smpp.SmsEncoding;
@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * are sent concurrently (see {@link SmscConnection}), but texts to one number one after the
  * other, in queue order. A response marks a text sent; a refusal, a timeout or a lost bind
  * leaves it pending (at least once: a part the SMSC took before a later part failed goes again).
- * An SMS whose SMSC is not bound waits without counting an attempt.
+ * An SMS whose SMSC is not bound waits without counting an attempt. The text's charging record
+ * is written with its {@code sent} mark, in one transaction: a text is charged once, when sent.
  */
 final class Outbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
@@ -41,7 +42,7 @@ final class Outbox implements AutoCloseable {
 
     private final SmsStore store;
     private final SmscRoutes routes;
-    private final EventBus events;
+    private final Charging charging;
     private final Clock clock;
     private final ExecutorService workers;
     private final SmsOptions options;
@@ -52,11 +53,11 @@ final class Outbox implements AutoCloseable {
     private final ScheduledFuture<?> tick;
     private volatile boolean closed;
 
-    Outbox(SmsStore store, SmscRoutes routes, EventBus events, Clock clock, ExecutorService workers, ScheduledExecutorService scheduler,
+    Outbox(SmsStore store, SmscRoutes routes, Charging charging, Clock clock, ExecutorService workers, ScheduledExecutorService scheduler,
            SmsOptions options) {
         this.store = store;
         this.routes = routes;
-        this.events = events;
+        this.charging = charging;
         this.clock = clock;
         this.workers = workers;
         this.options = options;
@@ -125,9 +126,8 @@ final class Outbox implements AutoCloseable {
     private void finish(SmsOutgoing sms, SmscConnection smsc, List<String> ids, Throwable error) {
         try {
             if (error == null) {
-                if (store.markSent(sms.id(), ids)) {
-                    events.publish(new Chargeable(clock.instant(), sms.account(), sms.phone(), "sms", "out", "segment", ids.size()));
-                }
+                store.markSent(sms.id(), ids,
+                        charging.price(new Chargeable(clock.instant(), sms.account(), sms.phone(), "sms", "out", "segment", ids.size())));
             } else {
                 failed(sms, smsc, error);
             }
