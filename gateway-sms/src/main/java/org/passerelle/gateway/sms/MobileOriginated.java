@@ -111,15 +111,16 @@ final class MobileOriginated implements SmscConnection.Inbound {
         try {
             if (gateway.store.seen(key)) {
                 LOG.info("SMSC {}: MO from {} already handled (SMSC retry)", smsc.name(), phone);
-                return;
+            } else {
+                if (link.isPresent()) commands.run(link.get(), text);
+                else fromPhoneContact(phone, user, text);
+                // Handled: the key and the record in one commit; if it fails, the SMSC's retry runs the text again.
+                if (!gateway.store.firstSeen(key, now, gateway.server.charging().price(
+                        new Chargeable(now, user, phone, "sms", "in", "segment", segments)))) {
+                    LOG.warn("SMSC {}: MO from {} was handled twice at once (key stored meanwhile), charged once", smsc.name(), phone);
+                }
             }
-            if (link.isPresent()) commands.run(link.get(), text);
-            else fromPhoneContact(phone, user, text);
-            // Handled: the key and the record in one commit; if it fails, the SMSC's retry runs the text again.
-            if (!gateway.store.firstSeen(key, now, gateway.server.charging().price(
-                    new Chargeable(now, user, phone, "sms", "in", "segment", segments)))) {
-                LOG.warn("SMSC {}: MO from {} was handled twice at once (key stored meanwhile), charged once", smsc.name(), phone);
-            }
+            if (concat != null && concat[1] > 1) parts.done(smsc.name(), phone, concat[0], concat[1]);
         } finally {
             lock.unlock();
         }

@@ -2,6 +2,7 @@ package org.passerelle.gateway.sms;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ final class Outbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final int BATCH = 50;
     private static final long TICK_MILLIS = 2000;
+    /** How long a text whose outcome could not be stored waits before it is sent again. */
+    private static final Duration HOLD = Duration.ofSeconds(30);
 
     private final SmsStore store;
     private final SmscRoutes routes;
@@ -50,6 +53,8 @@ final class Outbox implements AutoCloseable {
     private final AtomicBoolean again = new AtomicBoolean();
     /** Texts being sent (id to number); an entry leaves only after the store knows the outcome. */
     private final Map<Long, String> inFlight = new ConcurrentHashMap<>();
+    /** Texts left pending by a store failure: not sent again at once, so a failing database does not make a loop of SMS. */
+    private final Map<Long, Instant> held = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> tick;
     private volatile boolean closed;
 
@@ -89,6 +94,7 @@ final class Outbox implements AutoCloseable {
                 boolean started = false;
                 for (SmsOutgoing sms : due) {
                     if (sending.containsKey(sms.id()) || !waiting.add(sms.phone())) continue; // after the number's earlier text
+                    if (held(sms.id())) continue; // and the number's later texts wait behind it
                     started |= start(sms);
                 }
                 if (due.size() == limit && started) again.set(true);
@@ -132,11 +138,20 @@ final class Outbox implements AutoCloseable {
                 failed(sms, smsc, error);
             }
         } catch (RuntimeException e) {
-            LOG.error("SMS {} to {}: outcome not stored, it stays pending", sms.id(), sms.phone(), e);
+            LOG.error("SMS {} to {}: outcome not stored, it stays pending (sent again in {})", sms.id(), sms.phone(), HOLD, e);
+            held.put(sms.id(), clock.instant().plus(HOLD));
         } finally {
             inFlight.remove(sms.id());
             kick();
         }
+    }
+
+    private boolean held(long id) {
+        Instant until = held.get(id);
+        if (until == null) return false;
+        if (clock.instant().isBefore(until)) return true;
+        held.remove(id);
+        return false;
     }
 
     private void failed(SmsOutgoing sms, SmscConnection smsc, Throwable e) {

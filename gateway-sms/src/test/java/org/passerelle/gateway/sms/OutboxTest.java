@@ -175,4 +175,21 @@ class OutboxTest {
         smsc.assertNothing(500);
         assertThat(charged()).extracting(ChargingRecord::quantity).containsExactly(1L);
     }
+
+    @Test
+    void aTextWhoseOutcomeCannotBeStoredStaysPendingUnchargedAndIsNotSentAgainAtOnce() throws Exception {
+        start(2, 5000);
+        charging.setPricer(e -> {
+            throw new IllegalStateException("charging store down");
+        });
+        SmsOutgoing sms = queue("+33600000601", "taken, not recorded");
+        assertThat(smsc.next(3000).text()).isEqualTo("taken, not recorded");
+        smsc.assertNothing(1500); // a failing store must not make a loop of SMS
+        assertThat(store.outgoing(sms.id()).orElseThrow().status()).isEqualTo(SmsOutgoing.Status.PENDING);
+        assertThat(charged()).isEmpty();
+        charging.setPricer(Charged.EVERYTHING);
+        SmsOutgoing other = queue("+33600000601", "queued behind it");
+        smsc.assertNothing(500); // texts to one number keep their order
+        assertThat(store.outgoing(other.id()).orElseThrow().status()).isEqualTo(SmsOutgoing.Status.PENDING);
+    }
 }

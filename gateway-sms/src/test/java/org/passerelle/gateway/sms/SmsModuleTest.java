@@ -217,6 +217,18 @@ class SmsModuleTest {
         smsc.deliver("33600000001", "555", "@bob@localhost retried", (short) 7);
         bob.assertNothingMore();
         assertThat(charged()).hasSize(1);
+
+        // A concatenated text: the SMSC retries only the last part, which must complete it again.
+        failed.set(false);
+        ESMClass udhi = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
+        smsc.deliverRaw("33600000001", "555", udhi, (byte) 0, withHeader(9, 2, 1, "@bob@localhost two "));
+        assertThatThrownBy(() -> smsc.deliverRaw("33600000001", "555", udhi, (byte) 0, withHeader(9, 2, 2, "parts")))
+                .isInstanceOf(Exception.class);
+        assertThat(bob.next().element().childText("body", "jabber:client")).isEqualTo("two parts");
+        smsc.deliverRaw("33600000001", "555", udhi, (byte) 0, withHeader(9, 2, 2, "parts"));
+        assertThat(bob.next().element().childText("body", "jabber:client")).isEqualTo("two parts");
+        bob.assertNothingMore();
+        assertThat(charged()).extracting(ChargingRecord::quantity).containsExactly(1L, 2L);
     }
 
     private static byte[] withHeader(int reference, int total, int sequence, String text) {
