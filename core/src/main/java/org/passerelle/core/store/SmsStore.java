@@ -49,8 +49,12 @@ public interface SmsStore {
     /** Pending SMS due at {@code now}, oldest first. */
     List<SmsOutgoing> due(Instant now, int limit);
 
-    /** Marks it sent with the SMSC's message id of each segment; false if it was not pending. */
-    boolean markSent(long id, List<String> smscMessageIds);
+    /**
+     * Marks it sent with the SMSC's message id of each segment and writes the charging records of
+     * the text in the same transaction: both or neither. False, and nothing written, if it was not
+     * pending. A record that cannot be written throws and leaves the SMS pending.
+     */
+    boolean markSent(long id, List<String> smscMessageIds, List<ChargingRecord> charges);
 
     /** Counts a failed attempt and puts the next one at {@code next}. */
     void retryLater(long id, Instant next);
@@ -63,8 +67,16 @@ public interface SmsStore {
      */
     Optional<SmsOutgoing> takeReceipt(String smscMessageId);
 
-    /** True the first time a mobile-originated message key is seen, false for SMSC retries. */
-    boolean firstSeen(String key, Instant at);
+    /** Whether a mobile-originated message with this key was already handled (an SMSC retry). */
+    boolean seen(String key);
+
+    /**
+     * Stores a mobile-originated message key once it was handled, with the charging records of the
+     * text in the same transaction: both or neither. True the first time, false (nothing written)
+     * when the key was already there. A record that cannot be written throws and stores no key, so
+     * the SMSC's retry is handled.
+     */
+    boolean firstSeen(String key, Instant at, List<ChargingRecord> charges);
 
     /** Removes the account's link, contacts and queued SMS (the account was deleted). */
     void deleteAll(EntityBareJid account);

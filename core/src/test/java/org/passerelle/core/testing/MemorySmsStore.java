@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jxmpp.jid.EntityBareJid;
+import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.core.store.SmsLink;
 import org.passerelle.core.store.SmsOutgoing;
 import org.passerelle.core.store.SmsStore;
 
-/** {@link SmsStore} in memory, one lock for all. */
+/** {@link SmsStore} in memory, one lock for all; charging records go to the shared charging store. */
 final class MemorySmsStore implements SmsStore {
+    private final MemoryChargingStore charging;
     private final Map<EntityBareJid, SmsLink> links = new HashMap<>();
     private final Map<EntityBareJid, TreeMap<Integer, String>> contacts = new HashMap<>();
     private final Map<String, EntityBareJid> lastWriters = new HashMap<>();
@@ -23,6 +25,10 @@ final class MemorySmsStore implements SmsStore {
     private final Map<String, Long> parts = new HashMap<>();
     private final Map<String, Instant> seen = new HashMap<>();
     private long nextId = 1;
+
+    MemorySmsStore(MemoryChargingStore charging) {
+        this.charging = charging;
+    }
 
     @Override
     public synchronized boolean link(SmsLink link) {
@@ -95,9 +101,10 @@ final class MemorySmsStore implements SmsStore {
     }
 
     @Override
-    public synchronized boolean markSent(long id, List<String> smscMessageIds) {
+    public synchronized boolean markSent(long id, List<String> smscMessageIds, List<ChargingRecord> charges) {
         SmsOutgoing s = outbox.get(id);
         if (s == null || s.status() != SmsOutgoing.Status.PENDING) return false;
+        if (!charges.isEmpty()) charging.addAll(charges); // first: a record that fails leaves the SMS pending
         outbox.put(id, with(s, SmsOutgoing.Status.SENT, s.attempts(), s.nextAttempt(), s.receiptTo(), s.receiptId()));
         for (String m : smscMessageIds) parts.put(m, id);
         return true;
@@ -124,7 +131,15 @@ final class MemorySmsStore implements SmsStore {
         return Optional.of(s);
     }
 
-    @Override public synchronized boolean firstSeen(String key, Instant at) { return seen.putIfAbsent(key, at) == null; }
+    @Override public synchronized boolean seen(String key) { return seen.containsKey(key); }
+
+    @Override
+    public synchronized boolean firstSeen(String key, Instant at, List<ChargingRecord> charges) {
+        if (seen.containsKey(key)) return false;
+        if (!charges.isEmpty()) charging.addAll(charges); // first: a record that fails stores no key
+        seen.put(key, at);
+        return true;
+    }
 
     @Override
     public synchronized void deleteAll(EntityBareJid account) {

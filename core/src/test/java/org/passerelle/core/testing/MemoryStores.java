@@ -114,7 +114,7 @@ public final class MemoryStores implements Stores {
     private final PubsubStore pubsubStore = new MemoryPubsubStore();
     private final MemoryUploadStore uploadStore = new MemoryUploadStore();
     private final MemoryMailStore mailStore = new MemoryMailStore(chargingStore);
-    private final MemorySmsStore smsStore = new MemorySmsStore();
+    private final MemorySmsStore smsStore = new MemorySmsStore(chargingStore);
 
     @Override public AccountStore accounts() { return accountStore; }
     @Override public RosterStore roster() { return rosterStore; }

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Puts concatenated mobile-originated SMS back together: parts wait here (in memory) until the
  * last one arrives, at most {@link #MAX_AGE} and {@link #MAX_PENDING} texts at a time. A part the
- * SMSC delivers twice takes its place once.
+ * SMSC delivers twice takes its place once. A complete text keeps its parts until it was handled
+ * ({@link #done}): if handling fails, the SMSC retries only the last part, which completes it again.
  */
 final class MoParts {
     static final Duration MAX_AGE = Duration.ofMinutes(10);
@@ -46,7 +47,11 @@ final class MoParts {
         }
         p.texts()[sequence - 1] = text;
         for (String t : p.texts()) if (t == null) return new Result.Waiting();
-        partials.remove(key);
         return new Result.Complete(String.join("", p.texts()));
+    }
+
+    /** The text was handled (or was a duplicate): its parts are forgotten. */
+    synchronized void done(String smsc, String phone, int reference, int total) {
+        partials.remove(new Key(smsc, phone, reference, total));
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.DeliveryReceipt;
 import org.jsmpp.bean.OptionalParameter;
@@ -14,7 +15,7 @@ import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.InvalidDeliveryReceiptException;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
-import org.passerelle.core.event.Chargeable;
+import org.passerelle.core.charging.Chargeable;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
@@ -31,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * asked; a text from a linked phone (its parts put together when concatenated) is a command;
  * from a phone someone wrote to, a reply to that
  * user from the phone's JID; from anyone else it is logged and dropped, uncharged. A message the
- * SMSC delivers again (same key) is handled once.
+ * SMSC delivers again (same key) is handled once: its key is stored after the command ran, with
+ * the text's charging record in the same transaction, and only then is the deliver_sm answered.
+ * A crash (or a failure) before that commit leaves the SMSC to retry: the text is handled again
+ * and charged once, never charged without being handled.
  */
 final class MobileOriginated implements SmscConnection.Inbound {
     private static final Logger LOG = LoggerFactory.getLogger(MobileOriginated.class);
@@ -39,14 +43,21 @@ final class MobileOriginated implements SmscConnection.Inbound {
     private static final short USER_MESSAGE_REFERENCE = 0x0204;
     private static final int RECEIPT_CHECKS = 5;
     private static final long RECEIPT_RECHECK_MILLIS = 400;
+    private static final int LOCK_STRIPES = 64;
 
     private final Gateway gateway;
     private final MobileCommands commands;
     private final MoParts parts = new MoParts();
+    /**
+     * jSMPP hands each deliver_sm to one of a few processing threads per bind, so an SMSC's retry
+     * may come while the first delivery is still being handled: a key's deliveries take turns.
+     */
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
 
     MobileOriginated(Gateway gateway, MobileCommands commands) {
         this.gateway = gateway;
         this.commands = commands;
+        for (int i = 0; i < locks.length; i++) locks[i] = new ReentrantLock();
     }
 
     @Override
@@ -93,14 +104,26 @@ final class MobileOriginated implements SmscConnection.Inbound {
                 }
             }
         }
-        if (!gateway.store.firstSeen(key(smsc, phone, reference, text, now), now)) {
-            LOG.info("SMSC {}: MO from {} already handled (SMSC retry)", smsc.name(), phone);
-            return;
-        }
+        String key = key(smsc, phone, reference, text, now);
         EntityBareJid user = link.map(SmsLink::account).orElseGet(writer::get);
-        gateway.server.events().publish(new Chargeable(now, user, phone, "sms", "in", "segment", segments));
-        if (link.isPresent()) commands.run(link.get(), text);
-        else fromPhoneContact(phone, user, text);
+        ReentrantLock lock = locks[Math.floorMod(key.hashCode(), locks.length)];
+        lock.lock();
+        try {
+            if (gateway.store.seen(key)) {
+                LOG.info("SMSC {}: MO from {} already handled (SMSC retry)", smsc.name(), phone);
+            } else {
+                if (link.isPresent()) commands.run(link.get(), text);
+                else fromPhoneContact(phone, user, text);
+                // Handled: the key and the record in one commit; if it fails, the SMSC's retry runs the text again.
+                if (!gateway.store.firstSeen(key, now, gateway.server.charging().price(
+                        new Chargeable(now, user, phone, "sms", "in", "segment", segments)))) {
+                    LOG.warn("SMSC {}: MO from {} was handled twice at once (key stored meanwhile), charged once", smsc.name(), phone);
+                }
+            }
+            if (concat != null && concat[1] > 1) parts.done(smsc.name(), phone, concat[0], concat[1]);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void fromPhoneContact(String phone, EntityBareJid user, String text) {

@@ -2,6 +2,7 @@ package org.passerelle.gateway.sms;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.passerelle.core.event.Chargeable;
-import org.passerelle.core.event.EventBus;
+import org.passerelle.core.charging.Chargeable;
+import org.passerelle.core.charging.Charging;
 import org.passerelle.core.store.SmsOutgoing;
 import org.passerelle.core.store.SmsStore;
 import org.passerelle.gateway.sms.smpp.SmsEncoding;
@@ -32,16 +33,19 @@ import org.slf4j.LoggerFactory;
  * are sent concurrently (see {@link SmscConnection}), but texts to one number one after the
  * other, in queue order. A response marks a text sent; a refusal, a timeout or a lost bind
  * leaves it pending (at least once: a part the SMSC took before a later part failed goes again).
- * An SMS whose SMSC is not bound waits without counting an attempt.
+ * An SMS whose SMSC is not bound waits without counting an attempt. The text's charging record
+ * is written with its {@code sent} mark, in one transaction: a text is charged once, when sent.
  */
 final class Outbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final int BATCH = 50;
     private static final long TICK_MILLIS = 2000;
+    /** How long a text whose outcome could not be stored waits before it is sent again. */
+    private static final Duration HOLD = Duration.ofSeconds(30);
 
     private final SmsStore store;
     private final SmscRoutes routes;
-    private final EventBus events;
+    private final Charging charging;
     private final Clock clock;
     private final ExecutorService workers;
     private final SmsOptions options;
@@ -49,14 +53,16 @@ final class Outbox implements AutoCloseable {
     private final AtomicBoolean again = new AtomicBoolean();
     /** Texts being sent (id to number); an entry leaves only after the store knows the outcome. */
     private final Map<Long, String> inFlight = new ConcurrentHashMap<>();
+    /** Texts left pending by a store failure: not sent again at once, so a failing database does not make a loop of SMS. */
+    private final Map<Long, Instant> held = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> tick;
     private volatile boolean closed;
 
-    Outbox(SmsStore store, SmscRoutes routes, EventBus events, Clock clock, ExecutorService workers, ScheduledExecutorService scheduler,
+    Outbox(SmsStore store, SmscRoutes routes, Charging charging, Clock clock, ExecutorService workers, ScheduledExecutorService scheduler,
            SmsOptions options) {
         this.store = store;
         this.routes = routes;
-        this.events = events;
+        this.charging = charging;
         this.clock = clock;
         this.workers = workers;
         this.options = options;
@@ -88,6 +94,7 @@ final class Outbox implements AutoCloseable {
                 boolean started = false;
                 for (SmsOutgoing sms : due) {
                     if (sending.containsKey(sms.id()) || !waiting.add(sms.phone())) continue; // after the number's earlier text
+                    if (held(sms.id())) continue; // and the number's later texts wait behind it
                     started |= start(sms);
                 }
                 if (due.size() == limit && started) again.set(true);
@@ -125,18 +132,26 @@ final class Outbox implements AutoCloseable {
     private void finish(SmsOutgoing sms, SmscConnection smsc, List<String> ids, Throwable error) {
         try {
             if (error == null) {
-                if (store.markSent(sms.id(), ids)) {
-                    events.publish(new Chargeable(clock.instant(), sms.account(), sms.phone(), "sms", "out", "segment", ids.size()));
-                }
+                store.markSent(sms.id(), ids,
+                        charging.price(new Chargeable(clock.instant(), sms.account(), sms.phone(), "sms", "out", "segment", ids.size())));
             } else {
                 failed(sms, smsc, error);
             }
         } catch (RuntimeException e) {
-            LOG.error("SMS {} to {}: outcome not stored, it stays pending", sms.id(), sms.phone(), e);
+            LOG.error("SMS {} to {}: outcome not stored, it stays pending (sent again in {})", sms.id(), sms.phone(), HOLD, e);
+            held.put(sms.id(), clock.instant().plus(HOLD));
         } finally {
             inFlight.remove(sms.id());
             kick();
         }
+    }
+
+    private boolean held(long id) {
+        Instant until = held.get(id);
+        if (until == null) return false;
+        if (clock.instant().isBefore(until)) return true;
+        held.remove(id);
+        return false;
     }
 
     private void failed(SmsOutgoing sms, SmscConnection smsc, Throwable e) {

@@ -47,7 +47,7 @@ public final class SmsModule implements Module {
             connections.add(new SmscConnection(smsc, source, window, timing, server.scheduler(), server.workers()));
         }
         SmscRoutes routes = new SmscRoutes(connections);
-        Outbox outbox = new Outbox(server.stores().sms(), routes, server.events(), server.clock(), server.workers(), server.scheduler(), options);
+        Outbox outbox = new Outbox(server.stores().sms(), routes, server.charging(), server.clock(), server.workers(), server.scheduler(), options);
         Gateway gateway = new Gateway(server, outbox, options);
         MobileOriginated inbound = new MobileOriginated(gateway, new MobileCommands(gateway));
         for (DomainBareJid domain : server.domains().all()) {

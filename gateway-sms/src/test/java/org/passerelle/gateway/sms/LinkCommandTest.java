@@ -25,7 +25,7 @@ class LinkCommandTest {
     private final TestServer server = new TestServer();
     private final ServerContext ctx = server.context();
     private final SmsOptions options = new SmsOptions(false, null, "555", null, null, null, null, null, null, null, null, null);
-    private final Outbox outbox = new Outbox(ctx.stores().sms(), new SmscRoutes(List.of()), ctx.events(), ctx.clock(), ctx.workers(),
+    private final Outbox outbox = new Outbox(ctx.stores().sms(), new SmscRoutes(List.of()), ctx.charging(), ctx.clock(), ctx.workers(),
             ctx.scheduler(), options);
     private final Gateway gateway = new Gateway(ctx, outbox, options);
 

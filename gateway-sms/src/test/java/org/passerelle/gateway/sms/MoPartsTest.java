@@ -15,6 +15,9 @@ class MoPartsTest {
         assertThat(parts.add("s", "+332", 9, 3, 1, "X", T0)).as("another phone, same reference").isEqualTo(new MoParts.Result.Waiting());
         assertThat(parts.add("s", "+331", 9, 3, 1, "a", T0)).isEqualTo(new MoParts.Result.Waiting());
         assertThat(parts.add("s", "+331", 9, 3, 2, "b", T0)).isEqualTo(new MoParts.Result.Complete("abc"));
+        assertThat(parts.add("s", "+331", 9, 3, 2, "b", T0)).as("not handled yet: the last part's retry completes it again")
+                .isEqualTo(new MoParts.Result.Complete("abc"));
+        parts.done("s", "+331", 9, 3);
         assertThat(parts.add("s", "+331", 9, 3, 2, "b", T0)).as("a late retry starts a new text").isEqualTo(new MoParts.Result.Waiting());
     }
 

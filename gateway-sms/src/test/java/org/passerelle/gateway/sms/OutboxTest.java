@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
-import org.passerelle.core.event.Chargeable;
-import org.passerelle.core.event.EventBus;
+import org.passerelle.core.charging.Charging;
 import org.passerelle.core.stanza.Jids;
+import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.core.store.SmsOutgoing;
 import org.passerelle.core.store.SmsStore;
 import org.passerelle.core.testing.MemoryStores;
@@ -26,9 +25,9 @@ import org.passerelle.gateway.sms.smpp.SmscSimulator.Submitted;
 /** The outbox against the SMSC simulator: the window of outstanding submit_sm, the order of parts, refusals and timeouts. */
 class OutboxTest {
     private static final EntityBareJid ALICE = Jids.of("alice@localhost").asEntityBareJidOrThrow();
-    private final SmsStore store = new MemoryStores().sms();
-    private final EventBus events = new EventBus();
-    private final List<Chargeable> charged = new CopyOnWriteArrayList<>();
+    private final MemoryStores stores = new MemoryStores();
+    private final SmsStore store = stores.sms();
+    private final Charging charging = new Charging(stores.charging());
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private SmscSimulator smsc;
@@ -41,10 +40,14 @@ class OutboxTest {
         SmscConnection connection = new SmscConnection(smsc(), "555", window,
                 new SmscConnection.Timing(1000, 1000, 30_000, responseTimeoutMillis), scheduler, workers);
         routes = new SmscRoutes(List.of(connection));
-        outbox = new Outbox(store, routes, events, Clock.systemUTC(), workers, scheduler, options);
-        events.on(Chargeable.class, 0, e -> charged.add(e) && false);
+        charging.setPricer(Charged.EVERYTHING);
+        outbox = new Outbox(store, routes, charging, Clock.systemUTC(), workers, scheduler, options);
         routes.start((c, pdu) -> { }, outbox::kick);
         smsc.awaitBound(5000);
+    }
+
+    private List<ChargingRecord> charged() {
+        return Charged.records(stores.charging());
     }
 
     private SmscOptions smsc() {
@@ -104,8 +107,14 @@ class OutboxTest {
         assertThat(toOne.get(0).text() + toOne.get(1).text()).isEqualTo(longText);
         assertThat(toOne.get(2).text()).as("the next text to that number after both parts").isEqualTo("after the long one");
         assertThat(got.stream().map(Submitted::destination).distinct()).hasSize(13);
-        assertThat(charged).extracting(Chargeable::quantity).hasSize(14).containsOnly(1L, 2L);
-        assertThat(charged.stream().mapToLong(Chargeable::quantity).sum()).isEqualTo(15);
+        assertThat(charged()).extracting(ChargingRecord::quantity).hasSize(14).containsOnly(1L, 2L);
+        assertThat(charged().stream().mapToLong(ChargingRecord::quantity).sum()).isEqualTo(15);
+        assertThat(charged()).allSatisfy(r -> {
+            assertThat(r.user().toString()).isEqualTo(ALICE.toString());
+            assertThat(r.channel() + " " + r.direction() + " " + r.unit()).isEqualTo("sms out segment");
+        });
+        assertThat(charged()).filteredOn(r -> r.peer().equals("+33600000200")).extracting(ChargingRecord::quantity)
+                .containsExactlyInAnyOrder(2L, 1L);
     }
 
     @Test
@@ -129,10 +138,10 @@ class OutboxTest {
             Thread.sleep(20);
         }
         assertThat(store.outgoing(refused.id()).orElseThrow().status()).isEqualTo(SmsOutgoing.Status.PENDING);
-        assertThat(charged).isEmpty();
+        assertThat(charged()).isEmpty();
         awaitStatus(refused, SmsOutgoing.Status.SENT, 6000);
         assertThat(smsc.next(500).text()).as("taken at the second attempt").isEqualTo("refused once");
-        assertThat(charged).hasSize(1);
+        assertThat(charged()).hasSize(1);
 
         smsc.delayResponses(1500); // longer than the response timeout
         SmsOutgoing late = queue("+33600000402", "answered too late");
@@ -144,12 +153,12 @@ class OutboxTest {
         }
         assertThat(store.outgoing(late.id()).orElseThrow().status()).isEqualTo(SmsOutgoing.Status.PENDING);
 
-        assertThat(charged).hasSize(1);
+        assertThat(charged()).hasSize(1);
         smsc.delayResponses(0);
         awaitStatus(late, SmsOutgoing.Status.SENT, 6000);
         assertThat(smsc.next(500).text()).as("sent again: at least once").isEqualTo("answered too late");
         smsc.assertNothing(500);
-        assertThat(charged).hasSize(2);
+        assertThat(charged()).hasSize(2);
     }
 
     @Test
@@ -164,6 +173,23 @@ class OutboxTest {
         assertThat(smsc.next(500).text()).as("sent again on the new bind").isEqualTo("cut off");
         assertThat(store.outgoing(cut.id()).orElseThrow().attempts()).as("a lost bind is not the text's fault").isZero();
         smsc.assertNothing(500);
-        assertThat(charged).extracting(Chargeable::quantity).containsExactly(1L);
+        assertThat(charged()).extracting(ChargingRecord::quantity).containsExactly(1L);
+    }
+
+    @Test
+    void aTextWhoseOutcomeCannotBeStoredStaysPendingUnchargedAndIsNotSentAgainAtOnce() throws Exception {
+        start(2, 5000);
+        charging.setPricer(e -> {
+            throw new IllegalStateException("charging store down");
+        });
+        SmsOutgoing sms = queue("+33600000601", "taken, not recorded");
+        assertThat(smsc.next(3000).text()).isEqualTo("taken, not recorded");
+        smsc.assertNothing(1500); // a failing store must not make a loop of SMS
+        assertThat(store.outgoing(sms.id()).orElseThrow().status()).isEqualTo(SmsOutgoing.Status.PENDING);
+        assertThat(charged()).isEmpty();
+        charging.setPricer(Charged.EVERYTHING);
+        SmsOutgoing other = queue("+33600000601", "queued behind it");
+        smsc.assertNothing(500); // texts to one number keep their order
+        assertThat(store.outgoing(other.id()).orElseThrow().status()).isEqualTo(SmsOutgoing.Status.PENDING);
     }
 }

@@ -1,9 +1,11 @@
 package org.passerelle.gateway.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
 import org.jsmpp.bean.MessageMode;
@@ -13,9 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.event.AppAway;
-import org.passerelle.core.event.Chargeable;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.Stanza;
+import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.core.store.SmsLink;
 import org.passerelle.core.testing.TestServer;
 import org.passerelle.core.testing.TestSession;
@@ -44,7 +46,7 @@ class SmsModuleTest {
                     smscs: [{host: 127.0.0.1, port: %d, systemId: esme, password: pw}]
                 """.formatted(smsc.port()), new MessageModule(), new PresenceModule(), new OfflineModule(), new SmsModule());
         smsc.awaitBound(5000);
-        server.context().events().on(Chargeable.class, 0, e -> events.add(e) && false);
+        server.context().charging().setPricer(Charged.EVERYTHING);
         // What push notifications would do at their priority: record what reaches them.
         server.context().events().on(AppAway.class, 50, e -> events.add("push " + e.message().id()) && false);
     }
@@ -53,6 +55,11 @@ class SmsModuleTest {
     void stop() throws Exception {
         server.close();
         smsc.close();
+    }
+
+    /** The SMS records the gateway stored with what it sent or handled. */
+    private List<ChargingRecord> charged() {
+        return Charged.records(server.context().stores().charging()).stream().filter(r -> r.channel().equals("sms")).toList();
     }
 
     private void link(String mode) {
@@ -76,14 +83,13 @@ class SmsModuleTest {
         assertThat(sms.text()).isEqualTo("[1] bob@localhost: wake up");
         assertThat(events).noneMatch(e -> e.equals("push m1"));
         Thread.sleep(200);
-        assertThat(events).filteredOn(Chargeable.class::isInstance).map(Chargeable.class::cast)
-                .singleElement().satisfies(c -> {
-                    assertThat(c.user().toString()).isEqualTo(ALICE.toString());
-                    assertThat(c.channel()).isEqualTo("sms");
-                    assertThat(c.direction()).isEqualTo("out");
-                    assertThat(c.unit()).isEqualTo("segment");
-                    assertThat(c.quantity()).isEqualTo(1);
-                });
+        assertThat(charged()).singleElement().satisfies(c -> {
+            assertThat(c.user().toString()).isEqualTo(ALICE.toString());
+            assertThat(c.peer()).isEqualTo("+33600000001");
+            assertThat(c.direction()).isEqualTo("out");
+            assertThat(c.unit()).isEqualTo("segment");
+            assertThat(c.quantity()).isEqualTo(1);
+        });
     }
 
     @Test
@@ -106,7 +112,7 @@ class SmsModuleTest {
                 .isEqualTo(153 * 2);
         assertThat(events).doesNotContain("push m3");
         Thread.sleep(200);
-        assertThat(events).filteredOn(Chargeable.class::isInstance).map(e -> ((Chargeable) e).quantity()).containsExactly(2L);
+        assertThat(charged()).extracting(ChargingRecord::quantity).containsExactly(2L);
     }
 
     @Test
@@ -119,13 +125,16 @@ class SmsModuleTest {
         smsc.deliverRaw("33600000001", "555", new ESMClass(), (byte) 0x04, new byte[] {1, 2, 3});
         bob.assertNothingMore();
         smsc.assertNothing(300);
-        assertThat(events).noneMatch(Chargeable.class::isInstance);
+        assertThat(charged()).isEmpty();
 
         smsc.deliver("33600000001", "555", "@bob@localhost hi from the phone", null);
         Stanza m = bob.next();
         assertThat(m.from().toString()).isEqualTo("alice@localhost/sms");
-        assertThat(events).filteredOn(Chargeable.class::isInstance).map(Chargeable.class::cast)
-                .singleElement().satisfies(c -> assertThat(c.direction()).isEqualTo("in"));
+        assertThat(charged()).singleElement().satisfies(c -> {
+            assertThat(c.direction()).isEqualTo("in");
+            assertThat(c.user().toString()).isEqualTo(ALICE.toString());
+            assertThat(c.quantity()).isEqualTo(1);
+        });
     }
 
     @Test
@@ -142,7 +151,84 @@ class SmsModuleTest {
         smsc.deliverRaw("33600000001", "555", udhi, (byte) 0, withHeader(7, 2, 1, "@bob@localhost first half, "));
         assertThat(bob.next().element().childText("body", "jabber:client")).isEqualTo("first half, second half");
         bob.assertNothingMore();
-        assertThat(events).filteredOn(Chargeable.class::isInstance).map(e -> ((Chargeable) e).quantity()).containsExactly(2L);
+        assertThat(charged()).extracting(ChargingRecord::quantity).containsExactly(2L);
+    }
+
+    @Test
+    void anMoDeliveredAgainIsHandledAndChargedOnceAlsoWhenBothCopiesComeAtOnce() throws Exception {
+        link("offline");
+        TestSession bob = server.login("bob@localhost/desk");
+        server.available(bob);
+        bob.clear();
+        smsc.deliver("33600000001", "555", "@bob@localhost once", (short) 1);
+        smsc.deliver("33600000001", "555", "@bob@localhost once", (short) 1); // the SMSC's retry
+        assertThat(bob.next().element().childText("body", "jabber:client")).isEqualTo("once");
+        bob.assertNothingMore();
+        assertThat(charged()).hasSize(1);
+
+        // jSMPP handles deliver_sm on several threads: two copies of one text must not both run, also
+        // when the second comes while the first is between its command and its commit (a slow record).
+        server.context().charging().setPricer(e -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+            }
+            return Charged.EVERYTHING.price(e);
+        });
+        for (short ref = 2; ref < 7; ref++) {
+            short r = ref;
+            List<Thread> both = List.of(Thread.ofPlatform().start(() -> deliverQuietly("@bob@localhost at once " + r, r)),
+                    Thread.ofPlatform().start(() -> deliverQuietly("@bob@localhost at once " + r, r)));
+            for (Thread t : both) t.join(5000);
+        }
+        for (int i = 2; i < 7; i++) bob.next();
+        bob.assertNothingMore();
+        assertThat(charged()).hasSize(6);
+    }
+
+    private void deliverQuietly(String text, short reference) {
+        try {
+            smsc.deliver("33600000001", "555", text, reference);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void anMoWhoseRecordFailsIsRefusedAndItsRetryDeliveredAgainAndChargedOnce() throws Exception {
+        link("offline");
+        TestSession bob = server.login("bob@localhost/desk");
+        server.available(bob);
+        bob.clear();
+        // The record fails once after the message was routed: as a crash before the commit.
+        AtomicBoolean failed = new AtomicBoolean();
+        server.context().charging().setPricer(e -> {
+            if (failed.compareAndSet(false, true)) throw new IllegalStateException("charging store down");
+            return Charged.EVERYTHING.price(e);
+        });
+        assertThatThrownBy(() -> smsc.deliver("33600000001", "555", "@bob@localhost retried", (short) 7))
+                .as("the SMSC is told to retry").isInstanceOf(Exception.class);
+        assertThat(bob.next().element().childText("body", "jabber:client")).isEqualTo("retried");
+        assertThat(charged()).isEmpty();
+        smsc.deliver("33600000001", "555", "@bob@localhost retried", (short) 7);
+        assertThat(bob.next().element().childText("body", "jabber:client")).as("delivered twice").isEqualTo("retried");
+        assertThat(charged()).as("charged once").hasSize(1);
+        smsc.deliver("33600000001", "555", "@bob@localhost retried", (short) 7);
+        bob.assertNothingMore();
+        assertThat(charged()).hasSize(1);
+
+        // A concatenated text: the SMSC retries only the last part, which must complete it again.
+        failed.set(false);
+        ESMClass udhi = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
+        smsc.deliverRaw("33600000001", "555", udhi, (byte) 0, withHeader(9, 2, 1, "@bob@localhost two "));
+        assertThatThrownBy(() -> smsc.deliverRaw("33600000001", "555", udhi, (byte) 0, withHeader(9, 2, 2, "parts")))
+                .isInstanceOf(Exception.class);
+        assertThat(bob.next().element().childText("body", "jabber:client")).isEqualTo("two parts");
+        smsc.deliverRaw("33600000001", "555", udhi, (byte) 0, withHeader(9, 2, 2, "parts"));
+        assertThat(bob.next().element().childText("body", "jabber:client")).isEqualTo("two parts");
+        bob.assertNothingMore();
+        assertThat(charged()).extracting(ChargingRecord::quantity).containsExactly(1L, 2L);
     }
 
     private static byte[] withHeader(int reference, int total, int sequence, String text) {

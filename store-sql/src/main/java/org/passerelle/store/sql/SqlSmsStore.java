@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.stanza.Jids;
+import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.core.store.SmsLink;
 import org.passerelle.core.store.SmsOutgoing;
 import org.passerelle.core.store.SmsStore;
@@ -129,13 +130,14 @@ final class SqlSmsStore implements SmsStore {
     }
 
     @Override
-    public boolean markSent(long id, List<String> smscMessageIds) {
+    public boolean markSent(long id, List<String> smscMessageIds, List<ChargingRecord> charges) {
         return db.write(c -> {
             if (Sql.update(c, "UPDATE sms_outbox SET status = 'sent' WHERE id = ? AND status = 'pending'", id) == 0) return false;
             for (String m : smscMessageIds) {
                 Sql.update(c, "INSERT INTO sms_sent_parts (smsc_id, outbox_id) VALUES (?, ?) "
                         + "ON CONFLICT (smsc_id) DO UPDATE SET outbox_id = excluded.outbox_id", m, id);
             }
+            SqlChargingStore.insertAll(c, charges);
             return true;
         });
     }
@@ -165,9 +167,20 @@ final class SqlSmsStore implements SmsStore {
     }
 
     @Override
-    public boolean firstSeen(String key, Instant at) {
-        return db.write(c -> Sql.update(c, "INSERT INTO sms_seen (mo_key, seen) VALUES (?, ?) ON CONFLICT (mo_key) DO NOTHING",
-                key, at.toEpochMilli()) == 1);
+    public boolean seen(String key) {
+        return db.read(c -> Sql.first(c, "SELECT 1 FROM sms_seen WHERE mo_key = ?", rs -> 1, key).isPresent());
+    }
+
+    @Override
+    public boolean firstSeen(String key, Instant at, List<ChargingRecord> charges) {
+        return db.write(c -> {
+            if (Sql.update(c, "INSERT INTO sms_seen (mo_key, seen) VALUES (?, ?) ON CONFLICT (mo_key) DO NOTHING", key,
+                    at.toEpochMilli()) == 0) {
+                return false;
+            }
+            SqlChargingStore.insertAll(c, charges);
+            return true;
+        });
     }
 
     @Override

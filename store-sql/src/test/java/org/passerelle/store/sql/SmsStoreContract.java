@@ -2,11 +2,15 @@ package org.passerelle.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
+import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.core.store.SmsLink;
 import org.passerelle.core.store.SmsOutgoing;
 import org.passerelle.core.store.SmsStore;
@@ -80,8 +84,8 @@ abstract class SmsStoreContract extends StoresFixture {
 
         String seg1 = "s1-" + phone;
         String seg2 = "s2-" + phone;
-        assertThat(store().markSent(a.id(), List.of(seg1, seg2))).isTrue();
-        assertThat(store().markSent(a.id(), List.of(seg1))).as("sent once").isFalse();
+        assertThat(store().markSent(a.id(), List.of(seg1, seg2), List.of())).isTrue();
+        assertThat(store().markSent(a.id(), List.of(seg1), List.of())).as("sent once").isFalse();
         assertThat(store().outgoing(a.id()).orElseThrow().status()).isEqualTo(SmsOutgoing.Status.SENT);
         SmsOutgoing owed = store().takeReceipt(seg2).orElseThrow();
         assertThat(owed.receiptTo()).isEqualTo("bob@example.org/r");
@@ -97,8 +101,10 @@ abstract class SmsStoreContract extends StoresFixture {
     @Test
     void moKeysAreSeenOnceAndLastWritersRemembered() {
         String key = "smsc1:" + phone();
-        assertThat(store().firstSeen(key, NOW)).isTrue();
-        assertThat(store().firstSeen(key, NOW)).isFalse();
+        assertThat(store().seen(key)).isFalse();
+        assertThat(store().firstSeen(key, NOW, List.of())).isTrue();
+        assertThat(store().seen(key)).isTrue();
+        assertThat(store().firstSeen(key, NOW, List.of())).isFalse();
         EntityBareJid alice = newJid("alice");
         EntityBareJid bob = newJid("bob");
         String phone = phone();
@@ -106,6 +112,82 @@ abstract class SmsStoreContract extends StoresFixture {
         store().setLastWriter(phone, alice);
         store().setLastWriter(phone, bob);
         assertThat(store().lastWriter(phone)).hasValue(bob);
+    }
+
+    private static ChargingRecord record(EntityBareJid user, String phone, String direction, long segments, String currency) {
+        return new ChargingRecord(0, NOW, user, phone, "sms", direction, "segment", segments, new BigDecimal("0.12").multiply(
+                BigDecimal.valueOf(segments)), currency, "sms");
+    }
+
+    private List<ChargingRecord> records(EntityBareJid user) {
+        return stores.charging().records(user, NOW.minusSeconds(1), NOW.plusSeconds(1), 0, 100);
+    }
+
+    @Test
+    void markingSentWritesTheRecordsInTheSameTransactionOnlyOnce() {
+        EntityBareJid alice = newJid("alice");
+        String phone = phone();
+        SmsOutgoing sms = store().enqueue(SmsOutgoing.pending(alice, phone, "two parts", null, null, NOW));
+        assertThat(store().markSent(sms.id(), List.of("a-" + phone, "b-" + phone), List.of(record(alice, phone, "out", 2, "GBP"))))
+                .isTrue();
+        reopen();
+        assertThat(store().outgoing(sms.id()).orElseThrow().status()).isEqualTo(SmsOutgoing.Status.SENT);
+        assertThat(records(alice)).singleElement().satisfies(r -> {
+            assertThat(r.peer()).isEqualTo(phone);
+            assertThat(r.direction()).isEqualTo("out");
+            assertThat(r.quantity()).isEqualTo(2);
+            assertThat(r.amount()).isEqualByComparingTo("0.24");
+        });
+        assertThat(store().markSent(sms.id(), List.of("c-" + phone), List.of(record(alice, phone, "out", 2, "GBP"))))
+                .as("not pending any more: nothing written").isFalse();
+        assertThat(records(alice)).hasSize(1);
+    }
+
+    @Test
+    void aRecordThatCannotBeWrittenLeavesTheSmsPending() {
+        EntityBareJid alice = newJid("alice");
+        String phone = phone();
+        SmsOutgoing sms = store().enqueue(SmsOutgoing.pending(alice, phone, "x", "bob@example.org/r", "m1", NOW));
+        List<ChargingRecord> bad = List.of(record(alice, phone, "out", 1, "GBP"), record(alice, phone, "out", 1, null));
+        assertThatThrownBy(() -> store().markSent(sms.id(), List.of("p-" + phone), bad)).as("currency NOT NULL")
+                .isInstanceOf(RuntimeException.class);
+        reopen();
+        assertThat(store().outgoing(sms.id()).orElseThrow().status()).as("rolled back").isEqualTo(SmsOutgoing.Status.PENDING);
+        assertThat(records(alice)).as("not even the first record").isEmpty();
+        assertThat(store().takeReceipt("p-" + phone)).as("nor its parts").isEmpty();
+        assertThat(store().markSent(sms.id(), List.of("p-" + phone), List.of(record(alice, phone, "out", 1, "GBP")))).isTrue();
+        assertThat(records(alice)).hasSize(1);
+    }
+
+    @Test
+    void aMoKeyIsStoredWithItsRecordsOnce() {
+        EntityBareJid alice = newJid("alice");
+        String phone = phone();
+        String key = "smsc1:" + phone;
+        assertThat(store().firstSeen(key, NOW, List.of(record(alice, phone, "in", 3, "GBP")))).isTrue();
+        reopen();
+        assertThat(store().seen(key)).isTrue();
+        assertThat(records(alice)).singleElement().satisfies(r -> {
+            assertThat(r.direction()).isEqualTo("in");
+            assertThat(r.quantity()).isEqualTo(3);
+        });
+        assertThat(store().firstSeen(key, NOW, List.of(record(alice, phone, "in", 3, "GBP")))).as("a retry: nothing written")
+                .isFalse();
+        assertThat(records(alice)).hasSize(1);
+    }
+
+    @Test
+    void aMoRecordThatCannotBeWrittenStoresNoKeySoTheRetryIsHandled() {
+        EntityBareJid alice = newJid("alice");
+        String phone = phone();
+        String key = "smsc1:" + phone;
+        assertThatThrownBy(() -> store().firstSeen(key, NOW, List.of(record(alice, phone, "in", 1, null))))
+                .isInstanceOf(RuntimeException.class);
+        reopen();
+        assertThat(store().seen(key)).as("rolled back").isFalse();
+        assertThat(records(alice)).isEmpty();
+        assertThat(store().firstSeen(key, NOW, List.of(record(alice, phone, "in", 1, "GBP")))).isTrue();
+        assertThat(records(alice)).hasSize(1);
     }
 
     @Test
