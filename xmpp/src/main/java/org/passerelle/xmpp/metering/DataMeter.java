@@ -5,6 +5,7 @@ import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jxmpp.jid.EntityBareJid;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Reported every {@link org.passerelle.core.charging.Charging#reportInterval} while it lasts and
  * at its end; each report is one record per direction (rounded up on its own by the tariff's
- * {@code per}). Confined to one event loop: the counters are plain fields. Pricing and the store
- * write run on a worker.
+ * {@code per}). Confined to one event loop: the counters are plain fields. A report is priced
+ * there and written by a worker.
  */
 public final class DataMeter {
     public static final String CHANNEL = "data";
@@ -84,14 +85,6 @@ public final class DataMeter {
         report();
     }
 
-    long received() {
-        return received;
-    }
-
-    long sent() {
-        return sent;
-    }
-
     private void report() {
         EntityBareJid who = user;
         if (who == null || (received == 0 && sent == 0)) return;
@@ -99,16 +92,22 @@ public final class DataMeter {
         long out = received;
         sent = 0;
         received = 0;
+        // Priced here (cheap, no I/O), so that a report at shutdown is priced before the charging module stops.
         Instant at = server.clock().instant();
-        server.workers().execute(() -> write(at, who, in, out));
+        List<ChargingRecord> records = server.charging().price(
+                new Chargeable(at, who, transport, CHANNEL, "in", "byte", in),
+                new Chargeable(at, who, transport, CHANNEL, "out", "byte", out));
+        if (records.isEmpty()) return;
+        try {
+            server.workers().execute(() -> write(records, who, in, out));
+        } catch (RejectedExecutionException e) {
+            LOG.error("data volume of {} over {} not recorded ({} bytes in, {} out): the server has stopped", who, transport, in, out);
+        }
     }
 
-    private void write(Instant at, EntityBareJid who, long in, long out) {
+    private void write(List<ChargingRecord> records, EntityBareJid who, long in, long out) {
         try {
-            List<ChargingRecord> records = server.charging().price(
-                    new Chargeable(at, who, transport, CHANNEL, "in", "byte", in),
-                    new Chargeable(at, who, transport, CHANNEL, "out", "byte", out));
-            if (!records.isEmpty()) server.stores().charging().addAll(records);
+            server.stores().charging().addAll(records);
         } catch (RuntimeException e) {
             LOG.error("data volume of {} over {} not recorded ({} bytes in, {} out): {}", who, transport, in, out, e.toString(), e);
         }
