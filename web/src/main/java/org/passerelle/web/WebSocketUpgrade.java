@@ -14,11 +14,13 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.passerelle.xmpp.c2s.FramedStreams;
+import org.passerelle.xmpp.metering.ByteCounter;
+import org.passerelle.xmpp.metering.DataMeter;
 
 /**
  * Switches an HTTP connection to XMPP over WebSocket (RFC 7395 §3.1): only a GET that asks
  * for the {@code xmpp} subprotocol is upgraded; then the pipeline becomes
- * [TLS] → WebSocket codec → frame aggregator → idle timer → framing → client stream handler.
+ * [byte counter] → [TLS] → WebSocket codec → frame aggregator → idle timer → framing → client stream handler.
  */
 final class WebSocketUpgrade {
     static final String SUBPROTOCOL = "xmpp";
@@ -57,5 +59,8 @@ final class WebSocketUpgrade {
         p.addLast("idle", new IdleStateHandler(idle, 0, 0, TimeUnit.SECONDS));
         p.addLast("framing", new WebSocketFraming(web.c2s().xmlLimits()));
         p.addLast("stream", FramedStreams.streamHandler(web.c2s(), tls));
+        // Billing counts the WebSocket's bytes on the wire from here on: not the upgrade request and answer.
+        DataMeter meter = DataMeter.create(web.c2s().server(), "websocket");
+        if (meter != null) p.addFirst(ByteCounter.NAME, new ByteCounter(meter));
     }
 }

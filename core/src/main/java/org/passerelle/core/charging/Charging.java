@@ -1,5 +1,6 @@
 package org.passerelle.core.charging;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +27,16 @@ public final class Charging {
     /** Set once by the charging module when it starts. */
     public void setPricer(Pricer pricer) {
         this.pricer = Objects.requireNonNull(pricer);
+    }
+
+    /** Whether the tariff bills traffic on this channel ({@link Pricer#bills}); asked when a connection starts. */
+    public boolean bills(String channel) {
+        return pricer.bills(channel);
+    }
+
+    /** How often long measurements report ({@link Pricer#reportInterval}). */
+    public Duration reportInterval() {
+        return pricer.reportInterval();
     }
 
     /** The records of the events the tariff bills, not yet stored: hand them to the store write of the event. */

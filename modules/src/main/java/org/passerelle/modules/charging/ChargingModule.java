@@ -1,5 +1,6 @@
 package org.passerelle.modules.charging;
 
+import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.passerelle.core.charging.Pricer;
@@ -38,7 +39,7 @@ public final class ChargingModule implements Module {
             ctx.local(LOCAL_PRIORITY, xmpp::received);
             ctx.on(GroupchatMessage.class, 200, xmpp::groupchat);
         }
-        server.charging().setPricer(new EventPricer(server, charges));
+        server.charging().setPricer(new EventPricer(server, charges, tariff, Duration.ofMinutes(options.dataReportMinutes())));
         ctx.onStop(() -> server.charging().setPricer(Pricer.NONE));
         ctx.on(AccountDeleted.class, 100, e -> {
             server.stores().charging().unsubscribeAll(e.account());

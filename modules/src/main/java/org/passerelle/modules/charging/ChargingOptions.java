@@ -14,13 +14,17 @@ import java.util.List;
  *                                 (default sms, mail, sip, irc)
  * @param timeZone                 where a day of a daily plan begins and ends (default UTC)
  * @param subscriptionCheckMinutes how often daily plans are charged (default 60; each day once)
+ * @param dataReportMinutes        how often a connection reports its data volume while it lasts (default 60;
+ *                                 also at its end); each report is one record per direction, rounded up on its own
  */
-public record ChargingOptions(List<TariffItem> tariff, List<String> gatewayDomains, String timeZone, Integer subscriptionCheckMinutes) {
+public record ChargingOptions(List<TariffItem> tariff, List<String> gatewayDomains, String timeZone, Integer subscriptionCheckMinutes,
+                              Integer dataReportMinutes) {
     public ChargingOptions {
         if (tariff == null) tariff = List.of();
         if (gatewayDomains == null) gatewayDomains = List.of("sms", "mail", "sip", "irc");
         if (timeZone == null) timeZone = "UTC";
         if (subscriptionCheckMinutes == null) subscriptionCheckMinutes = 60;
+        if (dataReportMinutes == null) dataReportMinutes = 60;
         tariff = List.copyOf(tariff);
         gatewayDomains = List.copyOf(gatewayDomains);
         for (TariffItem i : tariff) if (i == null) throw new IllegalArgumentException("tariff: an item is empty");
@@ -32,6 +36,9 @@ public record ChargingOptions(List<TariffItem> tariff, List<String> gatewayDomai
         }
         if (subscriptionCheckMinutes < 1 || subscriptionCheckMinutes > 1440) {
             throw new IllegalArgumentException("subscriptionCheckMinutes must be between 1 and 1440");
+        }
+        if (dataReportMinutes < 1 || dataReportMinutes > 1440) {
+            throw new IllegalArgumentException("dataReportMinutes must be between 1 and 1440");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.passerelle.modules.charging;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.passerelle.core.charging.Chargeable;
@@ -23,11 +24,25 @@ final class EventPricer implements Pricer {
 
     private final ServerContext server;
     private final Charges charges;
+    private final Tariff tariff;
+    private final Duration reportInterval;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-    EventPricer(ServerContext server, Charges charges) {
+    EventPricer(ServerContext server, Charges charges, Tariff tariff, Duration reportInterval) {
         this.server = server;
         this.charges = charges;
+        this.tariff = tariff;
+        this.reportInterval = reportInterval;
+    }
+
+    @Override
+    public boolean bills(String channel) {
+        return tariff.bills(channel);
+    }
+
+    @Override
+    public Duration reportInterval() {
+        return reportInterval;
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class BoshEndpoint {
     /** Answers one request at {@value #PATH}, now or, for a held BOSH request, later. */
     public void handle(ChannelHandlerContext ctx, FullHttpRequest req, boolean tls) {
         HttpMethod method = req.method();
-        BoshExchange x = new BoshExchange(ctx, HttpUtil.isKeepAlive(req));
+        BoshExchange x = new BoshExchange(ctx, HttpUtil.isKeepAlive(req), req.content().readableBytes());
         if (method.equals(HttpMethod.OPTIONS)) {
             x.send(HttpResponseStatus.OK, "text/plain; charset=utf-8", "");
         } else if (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)) {

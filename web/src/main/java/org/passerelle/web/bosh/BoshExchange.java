@@ -20,20 +20,27 @@ final class BoshExchange {
 
     private final ChannelHandlerContext ctx;
     private final boolean keepAlive;
+    private final int requestBytes;
     private boolean answered;
 
-    BoshExchange(ChannelHandlerContext ctx, boolean keepAlive) {
+    /** @param requestBytes the size of the request's body (data volume billing counts it) */
+    BoshExchange(ChannelHandlerContext ctx, boolean keepAlive, int requestBytes) {
         this.ctx = ctx;
         this.keepAlive = keepAlive;
+        this.requestBytes = requestBytes;
     }
 
-    /** Answers with a body; later calls do nothing. Called on the session's event loop. */
-    void send(String body) {
-        send(HttpResponseStatus.OK, CONTENT_TYPE, body);
+    int requestBytes() {
+        return requestBytes;
     }
 
-    void send(HttpResponseStatus status, String type, String body) {
-        if (answered) return;
+    /** Answers with a body; later calls do nothing. Called on the session's event loop. Returns the body's size in bytes (0: not sent). */
+    int send(String body) {
+        return send(HttpResponseStatus.OK, CONTENT_TYPE, body);
+    }
+
+    int send(HttpResponseStatus status, String type, String body) {
+        if (answered) return 0;
         answered = true;
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, ByteBufUtil.writeUtf8(ctx.alloc(), body));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
@@ -43,8 +50,10 @@ final class BoshExchange {
         if (status == HttpResponseStatus.METHOD_NOT_ALLOWED) res.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD, POST, OPTIONS");
         boolean keep = keepAlive && status.code() < 400;
         res.headers().set(HttpHeaderNames.CONNECTION, keep ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
+        int size = res.content().readableBytes();
         var f = ctx.writeAndFlush(res);
         if (!keep) f.addListener(ChannelFutureListener.CLOSE);
+        return size;
     }
 
     /** The client gave up on this request (it sent the same rid on another connection). */

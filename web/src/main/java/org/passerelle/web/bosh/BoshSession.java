@@ -15,6 +15,7 @@ import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.xml.Element;
 import org.passerelle.xmpp.c2s.StreamEvent;
 import org.passerelle.xmpp.c2s.StreamOutput;
+import org.passerelle.xmpp.metering.DataMeter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,8 @@ final class BoshSession {
     private final EventLoop loop;
     private final BoshTerms terms;
     private final BoshChannel stream;
+    /** Data volume for billing (the bodies of requests and answers), or null when data is not billed. */
+    private final DataMeter meter;
     private final long firstRid;
     private long lastRid;
     private String streamId;
@@ -67,7 +70,7 @@ final class BoshSession {
     private String finalBody;
 
     BoshSession(String sid, BoshSessions sessions, EventLoop loop, SocketAddress client, String address,
-                ChannelHandler streamHandler, BoshTerms terms, long firstRid) {
+                ChannelHandler streamHandler, BoshTerms terms, long firstRid, DataMeter meter) {
         this.sid = sid;
         this.address = address;
         this.sessions = sessions;
@@ -75,6 +78,7 @@ final class BoshSession {
         this.terms = terms;
         this.firstRid = firstRid;
         this.lastRid = firstRid;
+        this.meter = meter;
         this.answers = new LinkedHashMap<>(4, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
@@ -83,6 +87,7 @@ final class BoshSession {
         };
         this.stream = new BoshChannel(client, this::output, this::streamEnded);
         stream.pipeline().addLast("stream", streamHandler);
+        if (meter != null) meter.start(stream, loop);
         loop.register(stream);
     }
 
@@ -96,6 +101,7 @@ final class BoshSession {
 
     /** The creation request: opens the stream, whose features answer it. */
     void start(BoshExchange x) {
+        counted(x);
         holdRequest(firstRid, x);
         fire(new StreamEvent.Opened(terms.streamHeader()));
         afterRequest();
@@ -103,8 +109,9 @@ final class BoshSession {
 
     /** A request naming this session. */
     void request(BoshExchange x, Element body) {
+        counted(x);
         if (finalBody != null) {
-            x.send(finalBody);
+            send(x, finalBody);
             return;
         }
         long rid = BoshBody.number(body, "rid");
@@ -127,8 +134,9 @@ final class BoshSession {
 
     /** A body that could not be read named this session: it ends as a TCP stream would. */
     void unreadable(BoshExchange x, String condition, String reason) {
+        counted(x);
         if (finalBody != null) {
-            x.send(finalBody);
+            send(x, finalBody);
         } else if ("not-well-formed".equals(condition) || "bad-format".equals(condition)) {
             fail(x, "bad-request", reason);
         } else {
@@ -173,7 +181,7 @@ final class BoshSession {
     private void repeated(BoshExchange x, long rid) {
         String text = answers.get(rid);
         if (text != null) {
-            x.send(text);
+            send(x, text);
             return;
         }
         for (Held h : held) {
@@ -201,7 +209,7 @@ final class BoshSession {
         String text = h.rid == firstRid ? BoshResponse.close(terms.creationAnswer(sid, streamId), payload)
                 : BoshResponse.close(BoshResponse.open(), payload);
         if (h.rid >= 0) answers.put(h.rid, text);
-        h.exchange.send(text);
+        send(h.exchange, text);
         if (held.isEmpty()) startIdle();
     }
 
@@ -243,7 +251,7 @@ final class BoshSession {
     private void fail(BoshExchange x, String condition, String reason) {
         LOG.info("BOSH session {} terminated: {} ({})", sid, condition, reason);
         if (finalBody == null) finalBody = BoshResponse.terminate(condition, List.of());
-        x.send(finalBody);
+        send(x, finalBody);
         stream.close();
     }
 
@@ -261,11 +269,12 @@ final class BoshSession {
         }
         for (Held h : held) {
             if (h.timer != null) h.timer.cancel(false);
-            h.exchange.send(finalBody);
+            send(h.exchange, finalBody);
         }
         held.clear();
-        for (Waiting w : early.values()) w.exchange().send(finalBody);
+        for (Waiting w : early.values()) send(w.exchange(), finalBody);
         early.clear();
+        if (meter != null) meter.end();
         // Kept a while, so that a client that missed the end still learns why.
         loop.schedule(() -> sessions.remove(this), terms.inactivity(), TimeUnit.SECONDS);
     }
@@ -290,6 +299,17 @@ final class BoshSession {
         if (!held.isEmpty() || finalBody != null) return;
         LOG.info("BOSH session {} inactive for {} s: closing its stream", sid, terms.inactivity());
         stream.close();
+    }
+
+    /** The request's body is data the user sent. */
+    private void counted(BoshExchange x) {
+        if (meter != null) meter.received(x.requestBytes());
+    }
+
+    /** An answer's body is data the user receives. */
+    private void send(BoshExchange x, String body) {
+        int size = x.send(body);
+        if (meter != null) meter.sent(size);
     }
 
     private void fire(StreamEvent event) {

@@ -13,6 +13,7 @@ import org.passerelle.core.stanza.StanzaException;
 import org.passerelle.xml.Element;
 import org.passerelle.xmpp.c2s.C2sContext;
 import org.passerelle.xmpp.c2s.FramedStreams;
+import org.passerelle.xmpp.metering.DataMeter;
 
 /**
  * The BOSH sessions of a server by {@code sid}: creates them from a session request (XEP-0124 §7)
@@ -62,7 +63,7 @@ final class BoshSessions {
                 (int) (hold < 0 ? 1 : Math.min(hold, 1)), version(body.attr("ver")), settings.inactivity(), settings.polling());
         String sid = newSid();
         BoshSession s = new BoshSession(sid, this, ctx.channel().eventLoop(), ctx.channel().remoteAddress(), address,
-                FramedStreams.streamHandler(c2s, tls, "bosh"), terms, rid);
+                FramedStreams.streamHandler(c2s, tls, "bosh"), terms, rid, DataMeter.create(c2s.server(), "bosh"));
         sessions.put(sid, s);
         s.loop().execute(() -> s.start(x));
     }

@@ -21,6 +21,8 @@ import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.stanza.StanzaErrors;
 import org.passerelle.core.stanza.StanzaException;
 import org.passerelle.xml.Element;
+import org.passerelle.xmpp.metering.ByteCounter;
+import org.passerelle.xmpp.metering.DataMeter;
 import org.passerelle.xmpp.tls.ChannelBindings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -190,7 +192,9 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
         // startTls=true: the first write (<proceed/>) leaves unencrypted, everything after is TLS.
         SslHandler ssl = new SslHandler(c2s.ssl().newEngine(ctx.alloc()), true);
         ssl.setHandshakeTimeout(server.config().limits().authTimeout(), TimeUnit.SECONDS);
-        ctx.pipeline().addFirst("tls", ssl);
+        // After the byte counter, if any: it counts the encrypted bytes on the wire.
+        if (ctx.pipeline().get(ByteCounter.NAME) != null) ctx.pipeline().addAfter(ByteCounter.NAME, "tls", ssl);
+        else ctx.pipeline().addFirst("tls", ssl);
         tls = true;
         decoder.restart();
         state = State.HEADER;
@@ -220,6 +224,8 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
         if (out.account() != null) {
             account = out.account();
             sasl = null; // the exchange is over; keep nothing of it on a long-lived connection
+            DataMeter meter = DataMeter.of(ctx.channel());
+            if (meter != null) meter.attribute(account);
             LOG.info("{} authenticated from {}", account, remote);
             c2s.loginFailures().reset(SaslExchange.failureKey(account.toString()));
             if (decoder != null) decoder.restart();
