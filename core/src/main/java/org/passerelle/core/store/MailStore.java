@@ -60,10 +60,10 @@ public interface MailStore {
     boolean replySeen(String key);
 
     /**
-     * Keeps the key of a reply mail of {@code user} that was routed, with its charging records, in
-     * one transaction; false, and nothing written, when the key is already there.
+     * Keeps the key of a reply mail of {@code user} that was routed (its charging record went
+     * with the message's delivery); false when the key is already there.
      */
-    boolean replyRouted(EntityBareJid user, String key, Instant at, List<ChargingRecord> charges);
+    boolean replyRouted(EntityBareJid user, String key, Instant at);
 
     /** Removes the reply keys kept at or before {@code cutoff}; returns how many. */
     int deleteRepliesSeen(Instant cutoff);

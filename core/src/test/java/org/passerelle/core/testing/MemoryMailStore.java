@@ -104,9 +104,8 @@ final class MemoryMailStore implements MailStore {
     }
 
     @Override
-    public synchronized boolean replyRouted(EntityBareJid user, String key, Instant at, List<ChargingRecord> charges) {
+    public synchronized boolean replyRouted(EntityBareJid user, String key, Instant at) {
         if (repliesSeen.containsKey(key)) return false;
-        if (!charges.isEmpty()) charging.addAll(charges);
         repliesSeen.put(key, new SeenReply(user, at));
         return true;
     }

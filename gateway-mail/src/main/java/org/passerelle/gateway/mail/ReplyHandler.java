@@ -139,10 +139,13 @@ final class ReplyHandler implements MessageHandler {
         Element element = Element.builder("message", Namespaces.CLIENT).attr("type", "chat").attr("id", UUID.randomUUID().toString())
                 .child(body).build();
         Instant now = server.clock().instant();
-        List<ChargingRecord> charges = server.charging()
-                .price(new Chargeable(now, token.user(), token.peer(), "mail", "out", "message", 1));
-        Runnable route = () -> server.router().route(Stanza.of(element, token.user(), peer));
-        if (routed.routeOnce(token.user(), key, now, charges, route)) {
+        Stanza reply = Stanza.of(element, token.user(), peer);
+        // The record rides with the message: written with its delivery, dropped if nobody takes it.
+        for (ChargingRecord r : server.charging().price(new Chargeable(now, token.user(), token.peer(), "mail", "out", "message", 1))) {
+            reply = reply.withCharge(r);
+        }
+        Stanza charged = reply;
+        if (routed.routeOnce(token.user(), key, now, () -> server.router().route(charged))) {
             LOG.debug("mail reply from {} routed to {}", token.user(), peer);
         } else {
             LOG.debug("mail reply from {} to {} was routed before (sent again): accepted, not routed again", token.user(), peer);

@@ -11,12 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes each reply mail once. A mail client that saw no {@code 250} (we crashed after routing)
- * sends the mail again; its key is kept with the {@code mail out} record in one transaction after
- * the routing, so a resend after that commit is recognised (not routed, not charged) and one
- * before it is routed again but was never charged. Two deliveries of one key at the same time
- * wait for each other on a lock (striped: two unrelated replies rarely share one, and then only
- * wait for a routing).
+ * Routes each reply mail once. The reply's {@code mail out} record travels with the routed
+ * message and is written with its delivery (offline storage, or just before the hand-over to the
+ * peer's sessions), so a reply is charged exactly when it is delivered. A mail client that saw no
+ * {@code 250} (we crashed) sends the mail again: its key, kept after the routing, makes a resend
+ * after that commit recognised (not routed, not charged again); a resend before it is delivered
+ * and charged again, as it is a second delivery. Two deliveries of one key at the same time wait
+ * for each other on a lock (striped: two unrelated replies rarely share one, and then only wait
+ * for a routing).
  */
 final class RoutedReplies {
     private static final Logger LOG = LoggerFactory.getLogger(RoutedReplies.class);
@@ -43,20 +45,19 @@ final class RoutedReplies {
     }
 
     /**
-     * Runs {@code route} unless the key was routed before, then keeps the key with the records.
-     * A store failure is thrown after the routing: the sender is told to try again, and the
-     * resend is routed again and charged then.
+     * Runs {@code route} unless the key was routed before, then keeps the key. A store failure is
+     * thrown after the routing: the sender is told to try again, and a resend is a new delivery.
      *
      * @return whether it was routed now
      */
-    boolean routeOnce(EntityBareJid user, String key, Instant at, List<ChargingRecord> charges, Runnable route) {
+    boolean routeOnce(EntityBareJid user, String key, Instant at, Runnable route) {
         ReentrantLock lock = locks[Math.floorMod(key.hashCode(), STRIPES)];
         lock.lock();
         try {
             if (store.replySeen(key)) return false;
             route.run();
-            // Another server on the same database may have kept it meanwhile: it charged, not us.
-            if (!store.replyRouted(user, key, at, charges)) {
+            // Another server on the same database may have routed it meanwhile.
+            if (!store.replyRouted(user, key, at)) {
                 LOG.debug("mail reply {} was kept by another server while routed here", key);
             }
             return true;

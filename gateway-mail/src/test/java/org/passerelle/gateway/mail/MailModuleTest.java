@@ -284,6 +284,19 @@ class MailModuleTest {
     }
 
     @Test
+    void aReplyNobodyTakesIsNotCharged() throws Exception {
+        TestSession alice = server.login("alice@localhost/phone");
+        verify(alice);
+        server.logout(alice);
+        // The peer's account is gone: the routed reply bounces, and its record goes with it.
+        String reply = new ReplyTokens(server.context().stores().mail(), server.context().clock(), "mail.localhost",
+                java.time.Duration.ofDays(1)).addressFor(ALICE, "ghost@localhost");
+        SmtpClient client = new SmtpClient(mail.replyPort());
+        assertThat(client.send(client.text(MAILBOX, reply, "anyone there?"), MAILBOX, reply)).isEqualTo(250);
+        assertThat(charged()).isEmpty();
+    }
+
+    @Test
     void aBatchIsDroppedWhenTheUserComesBackAndEverythingGoesWithTheAccount() throws Exception {
         TestSession alice = server.login("alice@localhost/phone");
         verify(alice);

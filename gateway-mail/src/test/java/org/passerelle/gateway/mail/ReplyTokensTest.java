@@ -39,8 +39,8 @@ class ReplyTokensTest {
 
     @Test
     void keysOfRoutedRepliesAreDeletedWhenOlderThanATokenLives() {
-        store.replyRouted(ALICE, "old", T0, List.of());
-        store.replyRouted(ALICE, "recent", T0.plus(Duration.ofDays(1)), List.of());
+        store.replyRouted(ALICE, "old", T0);
+        store.replyRouted(ALICE, "recent", T0.plus(Duration.ofDays(1)));
         tokens(T0.plus(Duration.ofDays(30))).deleteExpired();
         assertThat(store.replySeen("old")).isFalse();
         assertThat(store.replySeen("recent")).isTrue();

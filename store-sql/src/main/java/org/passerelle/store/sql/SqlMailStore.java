@@ -106,15 +106,10 @@ final class SqlMailStore implements MailStore {
 
     /** A second writer of the same key waits for the first one's commit on PostgreSQL, then inserts nothing. */
     @Override
-    public boolean replyRouted(EntityBareJid user, String key, Instant at, List<ChargingRecord> charges) {
-        return db.write(c -> {
-            int inserted = Sql.update(c, """
-                    INSERT INTO mail_replies_seen (reply_key, jid, seen) VALUES (?, ?, ?) ON CONFLICT (reply_key) DO NOTHING""",
-                    key, user.toString(), at.toEpochMilli());
-            if (inserted == 0) return false;
-            SqlChargingStore.insertAll(c, charges);
-            return true;
-        });
+    public boolean replyRouted(EntityBareJid user, String key, Instant at) {
+        return db.write(c -> Sql.update(c, """
+                INSERT INTO mail_replies_seen (reply_key, jid, seen) VALUES (?, ?, ?) ON CONFLICT (reply_key) DO NOTHING""",
+                key, user.toString(), at.toEpochMilli()) == 1);
     }
 
     @Override
