@@ -75,6 +75,8 @@ disabledModules: [$PASSERELLE_DISABLED]
 modules:
   muc: {maxHistory: $ROOM_HISTORY, maxUsers: $ROOM_MAX_USERS, defaults: {maxUsers: $ROOM_MAX_USERS}}
 YML
+  # PASSERELLE_TARIFF: a charging tariff (a YAML flow list) to measure what per-message billing costs.
+  [ -z "${PASSERELLE_TARIFF:-}" ] || echo "  charging: {tariff: $PASSERELLE_TARIFF}" >> "$dir/passerelle.yml"
   if [ ! -f "$dir/imported" ]; then
     say "passerelle: importing $2"
     "$JAVA" -jar "$SERVER_JAR" import --config "$dir/passerelle.yml" --data "$dir/data" --details 3 "$2" >&2 && touch "$dir/imported"
