@@ -15,12 +15,13 @@ public interface ChargingStore {
     int AMOUNT_SCALE = 6;
 
     /** Stores the record (its id is ignored) and returns it with its id. */
-    default ChargingRecord add(ChargingRecord record) {
-        return addAll(List.of(record)).getFirst();
-    }
+    ChargingRecord add(ChargingRecord record);
 
-    /** Stores the records in one transaction (their ids are ignored); returns them with their ids, in order. */
-    List<ChargingRecord> addAll(List<ChargingRecord> records);
+    /**
+     * Stores the records in one transaction (their ids are ignored), in order. Not read back: this
+     * is on the path of every billed message, and the ids are only needed by readers.
+     */
+    void addAll(List<ChargingRecord> records);
 
     /**
      * Up to {@code limit} records of the period with an id above {@code afterId}, in id order;

@@ -22,7 +22,13 @@ final class MemoryChargingStore implements ChargingStore {
     private long lastId;
 
     @Override
-    public synchronized List<ChargingRecord> addAll(List<ChargingRecord> added) {
+    public synchronized ChargingRecord add(ChargingRecord record) {
+        addAll(List.of(record));
+        return records.getLast();
+    }
+
+    @Override
+    public synchronized void addAll(List<ChargingRecord> added) {
         List<ChargingRecord> stored = new ArrayList<>(added.size());
         for (ChargingRecord r : added) {
             // As the SQL stores give it back: millionths.
@@ -30,7 +36,6 @@ final class MemoryChargingStore implements ChargingStore {
                     r.quantity(), r.amount().setScale(AMOUNT_SCALE), r.currency(), r.tariffItem()));
         }
         records.addAll(stored);
-        return stored;
     }
 
     @Override

@@ -30,29 +30,48 @@ final class SqlChargingStore implements ChargingStore {
     }
 
     @Override
-    public List<ChargingRecord> addAll(List<ChargingRecord> records) {
-        return db.write(c -> insertAll(c, records));
+    public ChargingRecord add(ChargingRecord record) {
+        return db.write(c -> insert(c, record));
     }
 
-    /** For the stores whose writes are the events these records charge: the same connection, so the same transaction. */
-    static List<ChargingRecord> insertAll(Connection c, List<ChargingRecord> records) throws SQLException {
-        List<ChargingRecord> stored = new ArrayList<>(records.size());
-        for (ChargingRecord r : records) stored.add(insert(c, r));
-        return stored;
+    @Override
+    public void addAll(List<ChargingRecord> records) {
+        if (!records.isEmpty()) db.write(c -> insertAll(c, records));
+    }
+
+    /**
+     * For the stores whose writes are the events these records charge: the same connection, so
+     * the same transaction. One batched statement, no generated keys read back (on SQLite each
+     * would be one more query).
+     */
+    static int insertAll(Connection c, List<ChargingRecord> records) throws SQLException {
+        if (records.isEmpty()) return 0;
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (ChargingRecord r : records) {
+                bind(ps, r);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return records.size();
+    }
+
+    private static void bind(PreparedStatement ps, ChargingRecord r) throws SQLException {
+        ps.setLong(1, r.at().toEpochMilli());
+        ps.setString(2, r.user().toString());
+        ps.setString(3, r.peer());
+        ps.setString(4, r.channel());
+        ps.setString(5, r.direction());
+        ps.setString(6, r.unit());
+        ps.setLong(7, r.quantity());
+        ps.setLong(8, micros(r.amount()));
+        ps.setString(9, r.currency());
+        ps.setString(10, r.tariffItem());
     }
 
     private static ChargingRecord insert(Connection c, ChargingRecord r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, r.at().toEpochMilli());
-            ps.setString(2, r.user().toString());
-            ps.setString(3, r.peer());
-            ps.setString(4, r.channel());
-            ps.setString(5, r.direction());
-            ps.setString(6, r.unit());
-            ps.setLong(7, r.quantity());
-            ps.setLong(8, micros(r.amount()));
-            ps.setString(9, r.currency());
-            ps.setString(10, r.tariffItem());
+            bind(ps, r);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 if (!keys.next()) throw new SQLException("no id generated for a charging record");

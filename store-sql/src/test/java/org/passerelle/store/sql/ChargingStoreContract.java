@@ -54,10 +54,12 @@ abstract class ChargingStoreContract extends StoresFixture {
     @Test
     void recordsAddedTogetherAreStoredTogetherOrNotAtAll() {
         EntityBareJid ann = newJid("ann");
-        List<ChargingRecord> both = store().addAll(List.of(record(ann, T0, "xmpp", "out", "message", 1, "0.01", "EUR"),
+        store().addAll(List.of(record(ann, T0, "xmpp", "out", "message", 1, "0.01", "EUR"),
                 record(ann, T0, "xmpp", "in", "message", 1, "0", "EUR")));
+        List<ChargingRecord> both = store().records(ann, T0, T1, 0, 10);
         assertThat(both).extracting(ChargingRecord::direction).containsExactly("out", "in");
         assertThat(both.get(1).id()).isGreaterThan(both.get(0).id());
+        assertThat(both.get(0).amount()).isEqualByComparingTo("0.01");
         // A null currency cannot be stored (NOT NULL): the whole call fails and its first record is not kept either.
         assertThatThrownBy(() -> store().addAll(List.of(record(ann, T0, "sms", "out", "segment", 1, "0.12", "GBP"),
                 record(ann, T0, "sms", "in", "segment", 1, "0.12", null)))).isInstanceOf(RuntimeException.class);
