@@ -3,13 +3,17 @@ package org.passerelle.gateway.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.passerelle.gateway.sms.smpp.TestCertificate;
 
-/** The window keys: a default, bounds, and an SMSC's own window. */
+/** The window keys (a default, bounds, an SMSC's own window) and an SMSC's TLS keys. */
 class SmsOptionsTest {
     private static SmscOptions smsc(Integer window) {
-        return new SmscOptions("sim", "127.0.0.1", null, "esme", "pw", null, null, null, window);
+        return new SmscOptions("sim", "127.0.0.1", null, "esme", "pw", null, null, null, window, null, null);
     }
 
     private static SmsOptions options(Integer window) {
@@ -29,5 +33,31 @@ class SmsOptionsTest {
         assertThat(smsc(null).window()).isNull();
         assertThat(smsc(25).window()).isEqualTo(25);
         assertThatThrownBy(() -> smsc(0)).hasMessageContaining("window");
+    }
+
+    private static SmscOptions tls(Boolean tls, String trusted) {
+        return new SmscOptions("sim", "smpp.example", null, "esme", "pw", null, null, null, null, tls, trusted);
+    }
+
+    @Test
+    void tlsIsOffByDefaultAndTrustedCertificatesNeedIt() {
+        assertThat(smsc(null).tls()).isFalse();
+        assertThat(smsc(null).trustedCertificates()).isNull();
+        assertThat(tls(true, null).tls()).isTrue();
+        assertThatThrownBy(() -> tls(false, "/etc/ssl/smsc.pem")).hasMessageContaining("trustedCertificates needs tls");
+    }
+
+    @Test
+    void trustedCertificatesMustBeAReadablePemFile(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing.pem");
+        assertThatThrownBy(() -> tls(true, missing.toString())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SMSC sim: trustedCertificates " + missing).hasMessageContaining("cannot read");
+        Path garbage = Files.writeString(dir.resolve("garbage.pem"), "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n");
+        assertThatThrownBy(() -> tls(true, garbage.toString())).hasMessageContaining("SMSC sim: trustedCertificates " + garbage);
+        Path empty = Files.writeString(dir.resolve("empty.pem"), "");
+        assertThatThrownBy(() -> tls(true, empty.toString())).hasMessageContaining("trustedCertificates " + empty);
+
+        TestCertificate good = TestCertificate.generate(dir, "localhost", "dns:localhost");
+        assertThat(tls(true, good.pem().toString()).trustedCertificates()).isEqualTo(good.pem().toString());
     }
 }
