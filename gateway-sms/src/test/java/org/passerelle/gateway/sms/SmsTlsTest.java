@@ -68,9 +68,14 @@ class SmsTlsTest {
     }
 
     private void start(TestCertificate presented, String host, String trustedCertificates) throws Exception {
-        listener = new TlsListener(presented.serverContext());
+        start(new TlsListener(presented.serverContext()), host, trustedCertificates, null);
+    }
+
+    private void start(TlsListener tls, String host, String trustedCertificates, TestCertificate client) throws Exception {
+        listener = tls;
         smsc = new SmscSimulator("esme", "pw", listener);
-        SmscOptions options = new SmscOptions("sim", host, smsc.port(), "esme", "pw", null, null, null, null, true, trustedCertificates);
+        SmscOptions options = new SmscOptions("sim", host, smsc.port(), "esme", "pw", null, null, null, null, true, trustedCertificates,
+                client == null ? null : client.pem().toString(), client == null ? null : client.keyPem().toString());
         SmsOptions sms = new SmsOptions(true, null, "555", List.of(options), null, null, null, null, null, null, null, null);
         log.start();
         logger().setLevel(Level.INFO); // the bind's INFO line too
@@ -104,7 +109,11 @@ class SmsTlsTest {
 
     /** Waits for {@code n} failed binds logged with {@code reason}. */
     private void awaitRefusals(int n, String reason) throws InterruptedException {
-        long end = System.currentTimeMillis() + 10_000;
+        awaitRefusals(n, reason, 10_000);
+    }
+
+    private void awaitRefusals(int n, String reason, long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
         while (refusals(reason) < n) {
             assertThat(System.currentTimeMillis()).as("%d binds refused with %s; log: %s", n, reason, messages()).isLessThan(end);
             Thread.sleep(20);
@@ -112,7 +121,7 @@ class SmsTlsTest {
     }
 
     private long refusals(String reason) {
-        return messages().stream().filter(m -> m.contains("over TLS failed") && m.contains(reason)).count();
+        return messages().stream().filter(m -> m.contains("over TLS failed (") && m.contains(reason)).count();
     }
 
     private List<String> messages() {
@@ -174,5 +183,29 @@ class SmsTlsTest {
         smsc.awaitBound(10_000);
         assertThat(smsc.next(10_000).text()).isEqualTo("first");
         assertThat(smsc.next(10_000).text()).isEqualTo("second");
+    }
+
+    private TlsListener askingForClientCertificates() throws Exception {
+        TlsListener tls = new TlsListener(localhost.serverContext(stranger)); // the SMSC knows the client's certificate
+        tls.requireClientCertificates();
+        return tls;
+    }
+
+    @Test
+    void aClientCertificateIsPresentedWhenTheSmscAsksForOne() throws Exception {
+        start(askingForClientCertificates(), "localhost", localhost.pem().toString(), stranger);
+        smsc.awaitBound(10_000);
+        queue("with a client certificate");
+        assertThat(smsc.next(10_000).text()).isEqualTo("with a client certificate");
+    }
+
+    @Test
+    void anSmscAskingForAClientCertificateRefusesABindWithoutOne() throws Exception {
+        start(askingForClientCertificates(), "localhost", localhost.pem().toString(), null);
+        queue("waits");
+        // In TLS 1.3 the SMSC refuses the certificate after the client's handshake: the bind times out (5 s here).
+        awaitRefusals(2, "bind response", 30_000);
+        assertThat(smsc.bound()).isFalse();
+        smsc.assertNothing(200);
     }
 }

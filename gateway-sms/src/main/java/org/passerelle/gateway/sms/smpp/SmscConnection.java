@@ -91,7 +91,8 @@ public final class SmscConnection implements AutoCloseable {
         this.scheduler = scheduler;
         this.workers = workers;
         this.backoff = timing.reconnectMinMillis();
-        this.tls = options.tls() ? TlsConnectionFactory.trusting(options.trustedCertificates(), (int) timing.responseTimeoutMillis()) : null;
+        this.tls = options.tls() ? TlsConnectionFactory.create(options.trustedCertificates(), options.clientCertificate(),
+                options.clientKey(), (int) timing.responseTimeoutMillis()) : null;
     }
 
     public String name() {

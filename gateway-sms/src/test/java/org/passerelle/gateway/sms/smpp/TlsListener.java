@@ -1,8 +1,8 @@
 package org.passerelle.gateway.sms.smpp;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
 import org.jsmpp.session.connection.ServerConnection;
 import org.jsmpp.session.connection.ServerConnectionFactory;
 import org.jsmpp.session.connection.socket.ServerSocketConnection;
@@ -14,6 +14,7 @@ import org.jsmpp.session.connection.socket.ServerSocketConnection;
  */
 public final class TlsListener implements ServerConnectionFactory {
     private volatile SSLContext context;
+    private volatile boolean needClientAuth;
 
     public TlsListener(SSLContext context) {
         this.context = context;
@@ -21,6 +22,11 @@ public final class TlsListener implements ServerConnectionFactory {
 
     public void use(SSLContext context) {
         this.context = context;
+    }
+
+    /** From the next {@link SmscSimulator#start()}: a client without a certificate its context trusts is refused. */
+    public void requireClientCertificates() {
+        this.needClientAuth = true;
     }
 
     @Override
@@ -35,7 +41,8 @@ public final class TlsListener implements ServerConnectionFactory {
 
     @Override
     public ServerConnection listen(int port, int timeout, int backlog) throws IOException {
-        ServerSocket socket = context.getServerSocketFactory().createServerSocket(port, backlog);
+        SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(port, backlog);
+        socket.setNeedClientAuth(needClientAuth);
         socket.setSoTimeout(timeout);
         return new ServerSocketConnection(socket);
     }
