@@ -51,7 +51,7 @@ class OutboxTest {
     }
 
     private SmscOptions smsc() {
-        return new SmscOptions("sim", "127.0.0.1", smsc.port(), "esme", "pw", null, null, null, null);
+        return new SmscOptions("sim", "127.0.0.1", smsc.port(), "esme", "pw", null, null, null, null, null, null, null, null);
     }
 
     @AfterEach

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One ESME bind (transceiver) to one SMSC, kept up: a lost or refused bind is retried with a
  * doubling back-off; jSMPP sends enquire_link while idle. Binding runs on the workers, never on
- * jSMPP's reader thread.
+ * jSMPP's reader thread. Over plain TCP, or TLS with the host name verified ({@link TlsConnectionFactory}):
+ * a certificate refused is a failed bind like any other, retried with the same back-off.
  *
  * <p>Windowing: up to {@code window} texts are sent at once on the bind, each on a worker
  * thread, sending its parts in order (a part after the previous one's submit_sm_resp). So at most
@@ -72,6 +73,8 @@ public final class SmscConnection implements AutoCloseable {
     private final Timing timing;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService workers;
+    /** Null for plain TCP. */
+    private final TlsConnectionFactory tls;
     private volatile Inbound inbound;
     private volatile Runnable onBound;
     private volatile SMPPSession session;
@@ -88,6 +91,8 @@ public final class SmscConnection implements AutoCloseable {
         this.scheduler = scheduler;
         this.workers = workers;
         this.backoff = timing.reconnectMinMillis();
+        this.tls = options.tls() ? TlsConnectionFactory.create(options.trustedCertificates(), options.clientCertificate(),
+                options.clientKey(), (int) timing.responseTimeoutMillis()) : null;
     }
 
     public String name() {
@@ -111,7 +116,7 @@ public final class SmscConnection implements AutoCloseable {
 
     private void bind() {
         if (closed) return;
-        SMPPSession s = new SMPPSession();
+        SMPPSession s = tls == null ? new SMPPSession() : new SMPPSession(tls);
         s.setEnquireLinkTimer(timing.enquireLinkMillis());
         s.setTransactionTimer(timing.responseTimeoutMillis());
         s.setMessageReceiverListener(new Receiver());
@@ -120,7 +125,8 @@ public final class SmscConnection implements AutoCloseable {
                     options.systemType(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), timing.responseTimeoutMillis());
         } catch (IOException | RuntimeException e) {
             s.close();
-            LOG.warn("SMSC {}: bind to {}:{} failed ({}), retrying in {} ms", name(), options.host(), options.port(), e.getMessage(), backoff);
+            LOG.warn("SMSC {}: bind to {}:{}{} failed ({}), retrying in {} ms", name(), options.host(), options.port(), over(),
+                    e.getMessage(), backoff);
             retryLater();
             return;
         }
@@ -133,12 +139,16 @@ public final class SmscConnection implements AutoCloseable {
             backoff = timing.reconnectMinMillis();
         }
         s.addSessionStateListener(this::stateChanged);
-        LOG.info("SMSC {}: bound as {} to {}:{}", name(), options.systemId(), options.host(), options.port());
+        LOG.info("SMSC {}: bound as {} to {}:{}{}", name(), options.systemId(), options.host(), options.port(), over());
         if (!s.getSessionState().isBound()) {
             stateChanged(SessionState.CLOSED, SessionState.BOUND_TRX, s);
             return;
         }
         onBound.run();
+    }
+
+    private String over() {
+        return tls == null ? "" : " over TLS";
     }
 
     private void stateChanged(SessionState now, SessionState before, Session s) {

@@ -1,5 +1,5 @@
 /**
  * SMPP 3.4 as an ESME with jSMPP: one kept-up transceiver bind per SMSC, routing by number
- * prefix, and the GSM 7-bit / UCS-2 encoding and concatenation of texts.
+ * prefix, plain TCP or TLS, and the GSM 7-bit / UCS-2 encoding and concatenation of texts.
  */
 package org.passerelle.gateway.sms.smpp;

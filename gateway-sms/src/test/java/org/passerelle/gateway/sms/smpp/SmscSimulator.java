@@ -41,6 +41,7 @@ import org.jsmpp.session.ServerMessageReceiverListener;
 import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.session.connection.ServerConnectionFactory;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.MessageId;
 
@@ -49,7 +50,8 @@ import org.jsmpp.util.MessageId;
  * system id and password, records every submit_sm (answering with a fresh message id), sends
  * deliver_sm (mobile-originated texts and delivery receipts) and can go away and come back on the
  * same port. It can hold its submit_sm_resp back for a while (counting the submit_sm outstanding
- * at once, to see the client's window) and refuse the next submit_sm.
+ * at once, to see the client's window) and refuse the next submit_sm. Plain TCP, or TLS with a
+ * {@link TlsListener}.
  */
 public final class SmscSimulator implements AutoCloseable {
     /** A submit_sm as received. */
@@ -77,13 +79,21 @@ public final class SmscSimulator implements AutoCloseable {
     private volatile long responseDelayMillis;
     private volatile SMPPServerSessionListener listener;
     private volatile Thread acceptor;
+    /** Null: plain TCP. */
+    private final ServerConnectionFactory connections;
 
     public SmscSimulator(String systemId, String password) throws IOException {
+        this(systemId, password, null);
+    }
+
+    /** Listens through {@code connections} (a {@link TlsListener}); null for plain TCP. */
+    public SmscSimulator(String systemId, String password, ServerConnectionFactory connections) throws IOException {
         try (ServerSocket probe = new ServerSocket(0)) {
             this.port = probe.getLocalPort();
         }
         this.systemId = systemId;
         this.password = password;
+        this.connections = connections;
         start();
     }
 
@@ -94,7 +104,8 @@ public final class SmscSimulator implements AutoCloseable {
     /** Listens (again) on the same port. */
     public synchronized void start() throws IOException {
         if (listener != null) return;
-        SMPPServerSessionListener l = new SMPPServerSessionListener(port);
+        SMPPServerSessionListener l = connections == null ? new SMPPServerSessionListener(port)
+                : new SMPPServerSessionListener(port, connections);
         l.setMessageReceiverListener(new Receiver());
         l.setPduProcessorDegree(32); // jSMPP's 3 threads would cap the submit_sm handled at once below any client window
         listener = l;
