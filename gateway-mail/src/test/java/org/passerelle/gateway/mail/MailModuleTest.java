@@ -100,6 +100,23 @@ class MailModuleTest {
         return id + " " + m.group(1);
     }
 
+    /** Alice, who forwards to {@link #MAILBOX}, has gone offline; the address to reply to her conversation with {@code peer}. */
+    private String aliceAwayReplyingTo(String peer) throws Exception {
+        TestSession alice = server.login("alice@localhost/phone");
+        verify(alice);
+        server.logout(alice);
+        return new ReplyTokens(server.context().stores().mail(), server.context().clock(), "mail.localhost",
+                java.time.Duration.ofDays(1)).addressFor(ALICE, peer);
+    }
+
+    /** Bob, online, with nothing received yet. */
+    private TestSession bobOnline() {
+        TestSession bob = server.login("bob@localhost/desk");
+        server.available(bob);
+        bob.clear();
+        return bob;
+    }
+
     private void verify(TestSession alice) throws Exception {
         String[] idAndCode = askCode(alice).split(" ");
         Element done = command(alice, idAndCode[0], field("code", idAndCode[1].toLowerCase()));
@@ -159,14 +176,8 @@ class MailModuleTest {
 
     @Test
     void badRepliesAreRefusedAndNothingIsRoutedOrCharged() throws Exception {
-        TestSession alice = server.login("alice@localhost/phone");
-        verify(alice);
-        server.logout(alice);
-        TestSession bob = server.login("bob@localhost/desk");
-        server.available(bob);
-        bob.clear();
-        String reply = new ReplyTokens(server.context().stores().mail(), server.context().clock(), "mail.localhost",
-                java.time.Duration.ofDays(1)).addressFor(ALICE, "bob@localhost");
+        String reply = aliceAwayReplyingTo("bob@localhost");
+        TestSession bob = bobOnline();
         String token = reply.substring(6, 46);
         SmtpClient client = new SmtpClient(mail.replyPort());
 
@@ -247,14 +258,8 @@ class MailModuleTest {
 
     @Test
     void aReplySentAgainIsAcceptedButRoutedAndChargedOnce() throws Exception {
-        TestSession alice = server.login("alice@localhost/phone");
-        verify(alice);
-        server.logout(alice);
-        TestSession bob = server.login("bob@localhost/desk");
-        server.available(bob);
-        bob.clear();
-        String reply = new ReplyTokens(server.context().stores().mail(), server.context().clock(), "mail.localhost",
-                java.time.Duration.ofDays(1)).addressFor(ALICE, "bob@localhost");
+        String reply = aliceAwayReplyingTo("bob@localhost");
+        TestSession bob = bobOnline();
         SmtpClient client = new SmtpClient(mail.replyPort());
 
         // As a client that saw no 250 sends the same mail again: same Message-ID.
@@ -285,12 +290,8 @@ class MailModuleTest {
 
     @Test
     void aReplyNobodyTakesIsNotCharged() throws Exception {
-        TestSession alice = server.login("alice@localhost/phone");
-        verify(alice);
-        server.logout(alice);
         // The peer's account is gone: the routed reply bounces, and its record goes with it.
-        String reply = new ReplyTokens(server.context().stores().mail(), server.context().clock(), "mail.localhost",
-                java.time.Duration.ofDays(1)).addressFor(ALICE, "ghost@localhost");
+        String reply = aliceAwayReplyingTo("ghost@localhost");
         SmtpClient client = new SmtpClient(mail.replyPort());
         assertThat(client.send(client.text(MAILBOX, reply, "anyone there?"), MAILBOX, reply)).isEqualTo(250);
         assertThat(charged()).isEmpty();
