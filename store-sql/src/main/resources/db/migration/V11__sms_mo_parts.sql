@@ -3,8 +3,9 @@
 -- in the transaction that deletes its parts, so a crash before it leaves the parts for the
 -- SMSC's retry of the last part (the earlier ones were answered and are not sent again).
 -- A text is named by the SMSC, the phone (E.164), its concatenation reference and its number of
--- parts; content is the part's decoded text; received is epoch milliseconds. Texts whose latest
--- part is older than the gateway's limit are deleted.
+-- parts; content is the part's decoded text; received is epoch milliseconds (of the first copy:
+-- a part received again is ignored). Texts whose latest part is older than the gateway's limit
+-- are deleted.
 CREATE TABLE sms_mo_parts (
     smsc       ${keyText} NOT NULL,
     phone      ${keyText} NOT NULL,

@@ -91,8 +91,8 @@ public interface SmsStore {
     boolean firstSeen(String key, Instant at, List<ChargingRecord> charges, SmsMoText completed);
 
     /**
-     * Stores a part of a concatenated mobile-originated text (a part received again replaces the
-     * earlier copy) and returns the parts of its text stored so far, by sequence.
+     * Stores a part of a concatenated mobile-originated text (a part received again is ignored: the
+     * first copy and its time stay) and returns the parts of its text stored so far, by sequence.
      */
     List<SmsMoPart> addMoPart(SmsMoPart part);
 

@@ -147,7 +147,7 @@ final class MemorySmsStore implements SmsStore {
 
     @Override
     public synchronized List<SmsMoPart> addMoPart(SmsMoPart part) {
-        moParts.computeIfAbsent(part.text(), t -> new TreeMap<>()).put(part.sequence(), part);
+        moParts.computeIfAbsent(part.text(), t -> new TreeMap<>()).putIfAbsent(part.sequence(), part);
         return moParts(part.text());
     }
 
