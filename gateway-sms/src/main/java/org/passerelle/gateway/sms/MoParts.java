@@ -41,13 +41,23 @@ final class MoParts {
         this.store = store;
     }
 
-    /** Stores a part (a part received again is ignored) and says whether its text is complete. */
+    /**
+     * Stores a part and says whether its text is complete. A part received again is ignored (its
+     * first copy and time stay, so the text keeps its key); a part whose number is stored with
+     * another content starts the text anew.
+     */
     Result add(SmsMoText text, int sequence, String content, Instant now) {
         if (sequence < 1 || sequence > text.total()) return new Result.Refused("part " + sequence + " of " + text.total());
         if (store.moTextsWaiting() >= MAX_PENDING && store.moParts(text).isEmpty()) {
             return new Result.Refused(MAX_PENDING + " texts already wait for their parts");
         }
-        List<SmsMoPart> parts = store.addMoPart(new SmsMoPart(text, sequence, content, now));
+        SmsMoPart part = new SmsMoPart(text, sequence, content, now);
+        List<SmsMoPart> parts = store.addMoPart(part);
+        if (parts.stream().anyMatch(p -> p.sequence() == sequence && !p.content().equals(content))) {
+            // Not a retry: the phone reused the reference for another text; the old, incomplete one goes.
+            store.deleteMoParts(text);
+            parts = store.addMoPart(part);
+        }
         if (parts.size() < text.total()) return new Result.Waiting();
         return new Result.Complete(parts.stream().map(SmsMoPart::content).collect(Collectors.joining()),
                 parts.stream().map(SmsMoPart::received).min(Instant::compareTo).orElseThrow());

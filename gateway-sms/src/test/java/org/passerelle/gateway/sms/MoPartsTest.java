@@ -45,6 +45,17 @@ class MoPartsTest {
     }
 
     @Test
+    void aReferenceReusedForAnotherTextDropsTheOldIncompleteOne() {
+        SmsMoText text = new SmsMoText("s", "+331", 5, 3);
+        parts.add(text, 1, "old ", T0);
+        parts.add(text, 2, "text", T0);
+        assertThat(parts.add(text, 2, "new ", T0.plusSeconds(60))).isEqualTo(new MoParts.Result.Waiting());
+        assertThat(store.moParts(text)).extracting(p -> p.content()).containsExactly("new ");
+        parts.add(text, 1, "a ", T0.plusSeconds(61));
+        assertThat(parts.add(text, 3, "text", T0.plusSeconds(62))).isEqualTo(new MoParts.Result.Complete("a new text", T0.plusSeconds(60)));
+    }
+
+    @Test
     void atMostMaxPendingTextsWaitButTheirPartsStillCome() {
         for (int i = 0; i < MoParts.MAX_PENDING; i++) parts.add(new SmsMoText("s", "+33" + i, 1, 2), 1, "a", T0);
         assertThat(parts.add(new SmsMoText("s", "+44", 1, 2), 1, "a", T0)).isInstanceOf(MoParts.Result.Refused.class);
