@@ -52,7 +52,8 @@ class SmsModuleTest {
                     sourceAddress: "555"
                     maxParts: 2
                     smscs: [{host: 127.0.0.1, port: %d, systemId: esme, password: pw}]
-                """.formatted(smsc.port()), "test"), stores, new MessageModule(), new PresenceModule(), new OfflineModule(), new SmsModule());
+                """.formatted(smsc.port()), "test"), stores,
+                new MessageModule(), new PresenceModule(), new OfflineModule(), new SmsModule());
         smsc.awaitBound(5000);
         s.context().charging().setPricer(Charged.EVERYTHING);
         // What push notifications would do at their priority: record what reaches them.

@@ -193,8 +193,8 @@ final class SqlSmsStore implements SmsStore {
         SmsMoText t = part.text();
         return db.write(c -> {
             Sql.update(c, "INSERT INTO sms_mo_parts (" + PART_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (smsc, phone, concat_ref, part_count, part_no) DO NOTHING", t.smsc(), t.phone(), t.reference(), t.total(), part.sequence(), part.content(),
-                    part.received().toEpochMilli());
+                    + "ON CONFLICT (smsc, phone, concat_ref, part_count, part_no) DO NOTHING", t.smsc(), t.phone(), t.reference(),
+                    t.total(), part.sequence(), part.content(), part.received().toEpochMilli());
             return parts(c, t);
         });
     }
