@@ -8,7 +8,8 @@ import org.jxmpp.jid.EntityBareJid;
 
 /**
  * The SMS gateway's data: linked phones, each account's numbered contacts, who last wrote to a
- * phone without an account, the durable outbox and the mobile-originated messages already seen.
+ * phone without an account, the durable outbox, the mobile-originated messages already seen and
+ * the parts of concatenated mobile-originated texts not complete or not handled yet.
  */
 public interface SmsStore {
     /**
@@ -76,7 +77,36 @@ public interface SmsStore {
      * when the key was already there. A record that cannot be written throws and stores no key, so
      * the SMSC's retry is handled.
      */
-    boolean firstSeen(String key, Instant at, List<ChargingRecord> charges);
+    default boolean firstSeen(String key, Instant at, List<ChargingRecord> charges) {
+        return firstSeen(key, at, charges, null);
+    }
+
+    /**
+     * As {@link #firstSeen(String, Instant, List)}, for a concatenated text put together from its
+     * stored parts: its parts are deleted in the same transaction (key, records and delete: all or
+     * nothing). A duplicate key deletes nothing.
+     *
+     * @param completed the text whose parts go, or null
+     */
+    boolean firstSeen(String key, Instant at, List<ChargingRecord> charges, SmsMoText completed);
+
+    /**
+     * Stores a part of a concatenated mobile-originated text (a part received again is ignored: the
+     * first copy and its time stay) and returns the parts of its text stored so far, by sequence.
+     */
+    List<SmsMoPart> addMoPart(SmsMoPart part);
+
+    /** The parts of a text stored so far, by sequence. */
+    List<SmsMoPart> moParts(SmsMoText text);
+
+    /** How many texts have parts waiting for the others. */
+    int moTextsWaiting();
+
+    /** Deletes the parts of a text (it was a duplicate of a text already handled). */
+    void deleteMoParts(SmsMoText text);
+
+    /** Deletes the parts of every text whose latest part came before {@code before}; returns how many parts went. */
+    int deleteMoPartsBefore(Instant before);
 
     /** Removes the account's link, contacts and queued SMS (the account was deleted). */
     void deleteAll(EntityBareJid account);

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.core.store.SmsLink;
+import org.passerelle.core.store.SmsMoPart;
+import org.passerelle.core.store.SmsMoText;
 import org.passerelle.core.store.SmsOutgoing;
 import org.passerelle.core.store.SmsStore;
 
@@ -24,6 +26,7 @@ final class MemorySmsStore implements SmsStore {
     private final Map<Long, SmsOutgoing> outbox = new LinkedHashMap<>();
     private final Map<String, Long> parts = new HashMap<>();
     private final Map<String, Instant> seen = new HashMap<>();
+    private final Map<SmsMoText, TreeMap<Integer, SmsMoPart>> moParts = new HashMap<>();
     private long nextId = 1;
 
     MemorySmsStore(MemoryChargingStore charging) {
@@ -134,11 +137,40 @@ final class MemorySmsStore implements SmsStore {
     @Override public synchronized boolean seen(String key) { return seen.containsKey(key); }
 
     @Override
-    public synchronized boolean firstSeen(String key, Instant at, List<ChargingRecord> charges) {
+    public synchronized boolean firstSeen(String key, Instant at, List<ChargingRecord> charges, SmsMoText completed) {
         if (seen.containsKey(key)) return false;
-        if (!charges.isEmpty()) charging.addAll(charges); // first: a record that fails stores no key
+        if (!charges.isEmpty()) charging.addAll(charges); // first: a record that fails stores no key and keeps the parts
         seen.put(key, at);
+        if (completed != null) moParts.remove(completed);
         return true;
+    }
+
+    @Override
+    public synchronized List<SmsMoPart> addMoPart(SmsMoPart part) {
+        moParts.computeIfAbsent(part.text(), t -> new TreeMap<>()).putIfAbsent(part.sequence(), part);
+        return moParts(part.text());
+    }
+
+    @Override
+    public synchronized List<SmsMoPart> moParts(SmsMoText text) {
+        return List.copyOf(moParts.getOrDefault(text, new TreeMap<>()).values());
+    }
+
+    @Override public synchronized int moTextsWaiting() { return moParts.size(); }
+
+    @Override public synchronized void deleteMoParts(SmsMoText text) { moParts.remove(text); }
+
+    @Override
+    public synchronized int deleteMoPartsBefore(Instant before) {
+        int gone = 0;
+        for (var it = moParts.values().iterator(); it.hasNext(); ) {
+            TreeMap<Integer, SmsMoPart> p = it.next();
+            if (p.values().stream().allMatch(x -> x.received().isBefore(before))) {
+                gone += p.size();
+                it.remove();
+            }
+        }
+        return gone;
     }
 
     @Override

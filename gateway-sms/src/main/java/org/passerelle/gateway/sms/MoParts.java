@@ -2,28 +2,30 @@ package org.passerelle.gateway.sms;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.passerelle.core.store.SmsMoPart;
+import org.passerelle.core.store.SmsMoText;
+import org.passerelle.core.store.SmsStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Puts concatenated mobile-originated SMS back together: parts wait here (in memory) until the
- * last one arrives, at most {@link #MAX_AGE} and {@link #MAX_PENDING} texts at a time. A part the
- * SMSC delivers twice takes its place once. A complete text keeps its parts until it was handled
- * ({@link #done}): if handling fails, the SMSC retries only the last part, which completes it again.
+ * Puts concatenated mobile-originated SMS back together from the store, where each part is
+ * committed before the SMSC gets its deliver_sm_resp: the SMSC does not send answered parts
+ * again, so they must outlive a crash. A text's parts stay until it was handled (the commit of
+ * its key deletes them), so the retry of its last part completes it again. At most
+ * {@link #MAX_PENDING} texts wait; a text whose latest part is {@link #MAX_AGE} old is dropped.
  */
 final class MoParts {
+    private static final Logger LOG = LoggerFactory.getLogger(MoParts.class);
     static final Duration MAX_AGE = Duration.ofMinutes(10);
     static final int MAX_PENDING = 1000;
 
-    private record Key(String smsc, String phone, int reference, int total) {
-    }
-
-    private record Partial(String[] texts, Instant started) {
-    }
-
     /** What became of a part. */
     sealed interface Result {
-        record Complete(String text) implements Result {
+        /** The text, and when its first part came: that does not change when the SMSC delivers a part again. */
+        record Complete(String text, Instant first) implements Result {
         }
 
         record Waiting() implements Result {
@@ -33,25 +35,37 @@ final class MoParts {
         }
     }
 
-    private final Map<Key, Partial> partials = new HashMap<>();
+    private final SmsStore store;
 
-    synchronized Result add(String smsc, String phone, int reference, int total, int sequence, String text, Instant now) {
-        partials.values().removeIf(p -> p.started().plus(MAX_AGE).isBefore(now));
-        if (sequence < 1 || sequence > total) return new Result.Refused("part " + sequence + " of " + total);
-        Key key = new Key(smsc, phone, reference, total);
-        Partial p = partials.get(key);
-        if (p == null) {
-            if (partials.size() >= MAX_PENDING) return new Result.Refused(MAX_PENDING + " texts already wait for their parts");
-            p = new Partial(new String[total], now);
-            partials.put(key, p);
-        }
-        p.texts()[sequence - 1] = text;
-        for (String t : p.texts()) if (t == null) return new Result.Waiting();
-        return new Result.Complete(String.join("", p.texts()));
+    MoParts(SmsStore store) {
+        this.store = store;
     }
 
-    /** The text was handled (or was a duplicate): its parts are forgotten. */
-    synchronized void done(String smsc, String phone, int reference, int total) {
-        partials.remove(new Key(smsc, phone, reference, total));
+    /**
+     * Stores a part and says whether its text is complete. A part received again is ignored (its
+     * first copy and time stay, so the text keeps its key); a part whose number is stored with
+     * another content starts the text anew.
+     */
+    Result add(SmsMoText text, int sequence, String content, Instant now) {
+        if (sequence < 1 || sequence > text.total()) return new Result.Refused("part " + sequence + " of " + text.total());
+        if (store.moTextsWaiting() >= MAX_PENDING && store.moParts(text).isEmpty()) {
+            return new Result.Refused(MAX_PENDING + " texts already wait for their parts");
+        }
+        SmsMoPart part = new SmsMoPart(text, sequence, content, now);
+        List<SmsMoPart> parts = store.addMoPart(part);
+        if (parts.stream().anyMatch(p -> p.sequence() == sequence && !p.content().equals(content))) {
+            // Not a retry: the phone reused the reference for another text; the old, incomplete one goes.
+            store.deleteMoParts(text);
+            parts = store.addMoPart(part);
+        }
+        if (parts.size() < text.total()) return new Result.Waiting();
+        return new Result.Complete(parts.stream().map(SmsMoPart::content).collect(Collectors.joining()),
+                parts.stream().map(SmsMoPart::received).min(Instant::compareTo).orElseThrow());
+    }
+
+    /** Drops the texts still incomplete {@link #MAX_AGE} after their latest part (the gateway's timer). */
+    void expire(Instant now) {
+        int dropped = store.deleteMoPartsBefore(now.minus(MAX_AGE));
+        if (dropped > 0) LOG.info("{} part(s) of incomplete MO texts dropped after {}", dropped, MAX_AGE);
     }
 }

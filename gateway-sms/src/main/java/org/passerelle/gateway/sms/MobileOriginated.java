@@ -20,6 +20,7 @@ import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.store.SmsLink;
+import org.passerelle.core.store.SmsMoText;
 import org.passerelle.core.store.SmsOutgoing;
 import org.passerelle.gateway.sms.smpp.SmsEncoding;
 import org.passerelle.gateway.sms.smpp.SmscConnection;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every deliver_sm: a delivery receipt becomes a XEP-0184 {@code <received/>} for the message that
- * asked; a text from a linked phone (its parts put together when concatenated) is a command;
+ * asked; a text from a linked phone (its parts put together from the store when concatenated,
+ * see {@link MoParts}) is a command;
  * from a phone someone wrote to, a reply to that
  * user from the phone's JID; from anyone else it is logged and dropped, uncharged. A message the
  * SMSC delivers again (same key) is handled once: its key is stored after the command ran, with
@@ -47,7 +49,7 @@ final class MobileOriginated implements SmscConnection.Inbound {
 
     private final Gateway gateway;
     private final MobileCommands commands;
-    private final MoParts parts = new MoParts();
+    private final MoParts parts;
     /**
      * jSMPP hands each deliver_sm to one of a few processing threads per bind, so an SMSC's retry
      * may come while the first delivery is still being handled: a key's deliveries take turns.
@@ -57,6 +59,7 @@ final class MobileOriginated implements SmscConnection.Inbound {
     MobileOriginated(Gateway gateway, MobileCommands commands) {
         this.gateway = gateway;
         this.commands = commands;
+        this.parts = new MoParts(gateway.store);
         for (int i = 0; i < locks.length; i++) locks[i] = new ReentrantLock();
     }
 
@@ -86,10 +89,12 @@ final class MobileOriginated implements SmscConnection.Inbound {
         }
         Instant now = gateway.server.clock().instant();
         int segments = 1;
+        String key = null;
         Short reference = pdu.getOptionalParameter(USER_MESSAGE_REFERENCE) instanceof OptionalParameter.Short s ? s.getValue() : null;
         int[] concat = SmsEncoding.concatenation(raw, pdu.isUdhi());
-        if (concat != null && concat[1] > 1) {
-            switch (parts.add(smsc.name(), phone, concat[0], concat[1], concat[2], text, now)) {
+        SmsMoText whole = concat != null && concat[1] > 1 ? new SmsMoText(smsc.name(), phone, concat[0], concat[1]) : null;
+        if (whole != null) {
+            switch (parts.add(whole, concat[2], text, now)) {
                 case MoParts.Result.Waiting w -> {
                     return;
                 }
@@ -100,29 +105,41 @@ final class MobileOriginated implements SmscConnection.Inbound {
                 case MoParts.Result.Complete c -> {
                     text = c.text();
                     segments = concat[1];
-                    reference = null; // a part's reference is not the whole text's
+                    // Its parts stay stored until it was handled, so the retry of its last part has the same key.
+                    key = smsc.name() + ":" + phone + ":parts:" + concat[0] + "/" + concat[1] + ":" + c.first().toEpochMilli();
                 }
             }
         }
-        String key = key(smsc, phone, reference, text, now);
+        if (key == null) key = key(smsc, phone, reference, text, now);
         EntityBareJid user = link.map(SmsLink::account).orElseGet(writer::get);
         ReentrantLock lock = locks[Math.floorMod(key.hashCode(), locks.length)];
         lock.lock();
         try {
             if (gateway.store.seen(key)) {
                 LOG.info("SMSC {}: MO from {} already handled (SMSC retry)", smsc.name(), phone);
+                if (whole != null) gateway.store.deleteMoParts(whole);
             } else {
                 if (link.isPresent()) commands.run(link.get(), text);
                 else fromPhoneContact(phone, user, text);
-                // Handled: the key and the record in one commit; if it fails, the SMSC's retry runs the text again.
+                // Handled: the key, the record and the delete of the text's parts in one commit; if it
+                // fails, the SMSC's retry (of the last part only, for a concatenated text) runs the text again.
                 if (!gateway.store.firstSeen(key, now, gateway.server.charging().price(
-                        new Chargeable(now, user, phone, "sms", "in", "segment", segments)))) {
+                        new Chargeable(now, user, phone, "sms", "in", "segment", segments)), whole)) {
                     LOG.warn("SMSC {}: MO from {} was handled twice at once (key stored meanwhile), charged once", smsc.name(), phone);
+                    if (whole != null) gateway.store.deleteMoParts(whole);
                 }
             }
-            if (concat != null && concat[1] > 1) parts.done(smsc.name(), phone, concat[0], concat[1]);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** The gateway's timer: texts whose parts stopped coming are dropped. */
+    void expireParts() {
+        try {
+            parts.expire(gateway.server.clock().instant());
+        } catch (RuntimeException e) {
+            LOG.warn("SMS: incomplete MO texts not cleaned up: {}", e.toString());
         }
     }
 

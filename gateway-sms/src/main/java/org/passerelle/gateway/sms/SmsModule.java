@@ -3,6 +3,8 @@ package org.passerelle.gateway.sms;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.jxmpp.jid.DomainBareJid;
 import org.passerelle.core.event.AccountDeleted;
 import org.passerelle.core.event.AppAway;
@@ -27,6 +29,8 @@ public final class SmsModule implements Module {
     private static final Logger LOG = LoggerFactory.getLogger(SmsModule.class);
     /** Before push notifications (50): a user who chose SMS is woken by SMS only. */
     static final int AWAY_PRIORITY = 10;
+    /** How often incomplete MO texts are looked for (they are dropped {@link MoParts#MAX_AGE} after their latest part). */
+    private static final long EXPIRY_MINUTES = 1;
 
     @Override
     public String name() {
@@ -50,6 +54,9 @@ public final class SmsModule implements Module {
         Outbox outbox = new Outbox(server.stores().sms(), routes, server.charging(), server.clock(), server.workers(), server.scheduler(), options);
         Gateway gateway = new Gateway(server, outbox, options);
         MobileOriginated inbound = new MobileOriginated(gateway, new MobileCommands(gateway));
+        ScheduledFuture<?> expiry = server.scheduler().scheduleWithFixedDelay(() -> server.workers().execute(inbound::expireParts),
+                EXPIRY_MINUTES, EXPIRY_MINUTES, TimeUnit.MINUTES);
+        ctx.onStop(() -> expiry.cancel(false));
         for (DomainBareJid domain : server.domains().all()) {
             SmsService service = new SmsService(gateway, domain);
             ctx.onStop(server.router().registerDomain(service.jid(), service::handle));

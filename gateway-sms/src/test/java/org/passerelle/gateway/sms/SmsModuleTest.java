@@ -10,15 +10,19 @@ import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
 import org.jsmpp.bean.MessageMode;
 import org.jsmpp.bean.MessageType;
+import org.jsmpp.extra.NegativeResponseException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
+import org.passerelle.core.config.ConfigLoader;
 import org.passerelle.core.event.AppAway;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.core.store.SmsLink;
+import org.passerelle.core.store.Stores;
+import org.passerelle.core.testing.MemoryStores;
 import org.passerelle.core.testing.TestServer;
 import org.passerelle.core.testing.TestSession;
 import org.passerelle.gateway.sms.smpp.Gsm7;
@@ -37,18 +41,32 @@ class SmsModuleTest {
     @BeforeEach
     void start() throws Exception {
         smsc = new SmscSimulator("esme", "pw");
-        server = new TestServer("""
+        server = startServer(new MemoryStores());
+    }
+
+    private TestServer startServer(Stores stores) throws Exception {
+        TestServer s = new TestServer(ConfigLoader.parse("""
                 modules:
                   sms:
                     enabled: true
                     sourceAddress: "555"
                     maxParts: 2
                     smscs: [{host: 127.0.0.1, port: %d, systemId: esme, password: pw}]
-                """.formatted(smsc.port()), new MessageModule(), new PresenceModule(), new OfflineModule(), new SmsModule());
+                """.formatted(smsc.port()), "test"), stores,
+                new MessageModule(), new PresenceModule(), new OfflineModule(), new SmsModule());
         smsc.awaitBound(5000);
-        server.context().charging().setPricer(Charged.EVERYTHING);
+        s.context().charging().setPricer(Charged.EVERYTHING);
         // What push notifications would do at their priority: record what reaches them.
-        server.context().events().on(AppAway.class, 50, e -> events.add("push " + e.message().id()) && false);
+        s.context().events().on(AppAway.class, 50, e -> events.add("push " + e.message().id()) && false);
+        return s;
+    }
+
+    /** The server stops (as after a crash, nothing in memory survives) and starts again on the same stores. */
+    private void restart() throws Exception {
+        Stores stores = server.context().stores();
+        server.close();
+        smsc.dropBinds();
+        server = startServer(stores);
     }
 
     @AfterEach
@@ -217,18 +235,77 @@ class SmsModuleTest {
         smsc.deliver("33600000001", "555", "@bob@localhost retried", (short) 7);
         bob.assertNothingMore();
         assertThat(charged()).hasSize(1);
+    }
 
-        // A concatenated text: the SMSC retries only the last part, which must complete it again.
-        failed.set(false);
-        ESMClass udhi = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
-        smsc.deliverRaw("33600000001", "555", udhi, (byte) 0, withHeader(9, 2, 1, "@bob@localhost two "));
-        assertThatThrownBy(() -> smsc.deliverRaw("33600000001", "555", udhi, (byte) 0, withHeader(9, 2, 2, "parts")))
-                .isInstanceOf(Exception.class);
-        assertThat(bob.next().element().childText("body", "jabber:client")).isEqualTo("two parts");
-        smsc.deliverRaw("33600000001", "555", udhi, (byte) 0, withHeader(9, 2, 2, "parts"));
-        assertThat(bob.next().element().childText("body", "jabber:client")).isEqualTo("two parts");
+    private static final ESMClass UDHI = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
+
+    private void deliverPart(int reference, int total, int sequence, String text) throws Exception {
+        smsc.deliverRaw("33600000001", "555", UDHI, (byte) 0, withHeader(reference, total, sequence, text));
+    }
+
+    /** The next message bob gets: its body. */
+    private static String body(TestSession bob) {
+        return bob.next().element().childText("body", "jabber:client");
+    }
+
+    /** The charging record fails once, after the text was handled: as a crash before the commit. */
+    private void failNextRecord() {
+        AtomicBoolean failed = new AtomicBoolean();
+        server.context().charging().setPricer(e -> {
+            if (failed.compareAndSet(false, true)) throw new IllegalStateException("charging store down");
+            return Charged.EVERYTHING.price(e);
+        });
+    }
+
+    @Test
+    void aConcatenatedMoWhoseCommitFailsIsRefusedOnItsLastPartWhoseRetryAloneCompletesItAgain() throws Exception {
+        link("offline");
+        TestSession bob = server.login("bob@localhost/desk");
+        server.available(bob);
+        bob.clear();
+        failNextRecord();
+        deliverPart(9, 3, 1, "@bob@localhost three ");
+        deliverPart(9, 3, 2, "short ");
+        assertThatThrownBy(() -> deliverPart(9, 3, 3, "parts")).as("ESME_RSYSERR: the SMSC retries the last part")
+                .isInstanceOfSatisfying(NegativeResponseException.class, e -> assertThat(e.getCommandStatus()).isEqualTo(0x08));
+        assertThat(body(bob)).isEqualTo("three short parts");
+        assertThat(charged()).isEmpty();
+        assertThat(server.context().stores().sms().moTextsWaiting()).as("its parts stay").isEqualTo(1);
+
+        deliverPart(9, 3, 3, "parts");
+        assertThat(body(bob)).as("handled again").isEqualTo("three short parts");
+        assertThat(charged()).as("charged once").extracting(ChargingRecord::quantity).containsExactly(3L);
+        assertThat(server.context().stores().sms().moTextsWaiting()).as("deleted with the commit").isZero();
+        deliverPart(9, 3, 3, "parts"); // the SMSC's retry of a text already committed: its part waits alone
         bob.assertNothingMore();
-        assertThat(charged()).extracting(ChargingRecord::quantity).containsExactly(1L, 2L);
+        assertThat(charged()).hasSize(1);
+    }
+
+    @Test
+    void theStoredPartsOfAConcatenatedMoOutliveRestartsAndItIsChargedOnce() throws Exception {
+        link("offline");
+        deliverPart(4, 3, 2, "of three ");
+        deliverPart(4, 3, 1, "@bob@localhost two ");
+        restart();
+        TestSession bob = server.login("bob@localhost/desk");
+        server.available(bob);
+        bob.clear();
+        failNextRecord();
+        assertThatThrownBy(() -> deliverPart(4, 3, 3, "parts")).isInstanceOf(NegativeResponseException.class);
+        assertThat(body(bob)).as("complete after the restart").isEqualTo("two of three parts");
+        assertThat(charged()).isEmpty();
+
+        restart(); // a crash between the handling and the commit: the SMSC retries only the last part
+        bob = server.login("bob@localhost/desk2");
+        server.available(bob);
+        bob.clear();
+        deliverPart(4, 3, 3, "parts");
+        assertThat(body(bob)).isEqualTo("two of three parts");
+        bob.assertNothingMore();
+        assertThat(charged()).as("charged once").singleElement().satisfies(c -> {
+            assertThat(c.direction()).isEqualTo("in");
+            assertThat(c.quantity()).isEqualTo(3L);
+        });
     }
 
     private static byte[] withHeader(int reference, int total, int sequence, String text) {

@@ -1,5 +1,6 @@
 package org.passerelle.store.sql;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,11 +13,14 @@ import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.core.store.SmsLink;
+import org.passerelle.core.store.SmsMoPart;
+import org.passerelle.core.store.SmsMoText;
 import org.passerelle.core.store.SmsOutgoing;
 import org.passerelle.core.store.SmsStore;
 
-/** Rows of the {@code sms_*} tables (V7). */
+/** Rows of the {@code sms_*} tables (V7, V11). */
 final class SqlSmsStore implements SmsStore {
+    private static final String PART_COLUMNS = "smsc, phone, concat_ref, part_count, part_no, content, received";
     private static final String OUT_COLUMNS = "id, account, phone, text, receipt_to, receipt_id, status, attempts, next_attempt, created";
 
     private final SqlDatabase db;
@@ -172,15 +176,62 @@ final class SqlSmsStore implements SmsStore {
     }
 
     @Override
-    public boolean firstSeen(String key, Instant at, List<ChargingRecord> charges) {
+    public boolean firstSeen(String key, Instant at, List<ChargingRecord> charges, SmsMoText completed) {
         return db.write(c -> {
             if (Sql.update(c, "INSERT INTO sms_seen (mo_key, seen) VALUES (?, ?) ON CONFLICT (mo_key) DO NOTHING", key,
                     at.toEpochMilli()) == 0) {
                 return false;
             }
             SqlChargingStore.insertAll(c, charges);
+            if (completed != null) deleteParts(c, completed);
             return true;
         });
+    }
+
+    @Override
+    public List<SmsMoPart> addMoPart(SmsMoPart part) {
+        SmsMoText t = part.text();
+        return db.write(c -> {
+            Sql.update(c, "INSERT INTO sms_mo_parts (" + PART_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (smsc, phone, concat_ref, part_count, part_no) DO NOTHING", t.smsc(), t.phone(), t.reference(),
+                    t.total(), part.sequence(), part.content(), part.received().toEpochMilli());
+            return parts(c, t);
+        });
+    }
+
+    @Override
+    public List<SmsMoPart> moParts(SmsMoText text) {
+        return db.read(c -> parts(c, text));
+    }
+
+    @Override
+    public int moTextsWaiting() {
+        return db.read(c -> Sql.first(c, "SELECT COUNT(*) FROM (SELECT DISTINCT smsc, phone, concat_ref, part_count FROM sms_mo_parts) t",
+                rs -> rs.getInt(1)).orElse(0));
+    }
+
+    @Override
+    public void deleteMoParts(SmsMoText text) {
+        db.write(c -> deleteParts(c, text));
+    }
+
+    @Override
+    public int deleteMoPartsBefore(Instant before) {
+        return db.write(c -> Sql.update(c, "DELETE FROM sms_mo_parts WHERE (smsc, phone, concat_ref, part_count) IN "
+                + "(SELECT smsc, phone, concat_ref, part_count FROM sms_mo_parts GROUP BY smsc, phone, concat_ref, part_count "
+                + "HAVING MAX(received) < ?)", before.toEpochMilli()));
+    }
+
+    private static List<SmsMoPart> parts(Connection c, SmsMoText t) throws SQLException {
+        return Sql.list(c, "SELECT " + PART_COLUMNS + " FROM sms_mo_parts WHERE smsc = ? AND phone = ? AND concat_ref = ? "
+                + "AND part_count = ? ORDER BY part_no", rs -> new SmsMoPart(new SmsMoText(rs.getString(1), rs.getString(2), rs.getInt(3),
+                rs.getInt(4)), rs.getInt(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))), t.smsc(), t.phone(), t.reference(),
+                t.total());
+    }
+
+    private static int deleteParts(Connection c, SmsMoText t) throws SQLException {
+        return Sql.update(c, "DELETE FROM sms_mo_parts WHERE smsc = ? AND phone = ? AND concat_ref = ? AND part_count = ?", t.smsc(),
+                t.phone(), t.reference(), t.total());
     }
 
     @Override

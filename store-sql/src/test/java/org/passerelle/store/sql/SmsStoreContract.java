@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.core.store.SmsLink;
+import org.passerelle.core.store.SmsMoPart;
+import org.passerelle.core.store.SmsMoText;
 import org.passerelle.core.store.SmsOutgoing;
 import org.passerelle.core.store.SmsStore;
 
@@ -188,6 +190,87 @@ abstract class SmsStoreContract extends StoresFixture {
         assertThat(records(alice)).isEmpty();
         assertThat(store().firstSeen(key, NOW, List.of(record(alice, phone, "in", 1, "GBP")))).isTrue();
         assertThat(records(alice)).hasSize(1);
+    }
+
+    private static SmsMoPart part(SmsMoText text, int sequence, String content, Instant received) {
+        return new SmsMoPart(text, sequence, content, received);
+    }
+
+    @Test
+    void moPartsAreKeptPerTextByPartNumberAndSurviveAReopen() {
+        String phone = phone();
+        SmsMoText text = new SmsMoText("smsc1", phone, 200, 3);
+        SmsMoText otherPhone = new SmsMoText("smsc1", phone(), 200, 3);
+        int waiting = store().moTextsWaiting();
+        assertThat(store().addMoPart(part(text, 3, "c", NOW))).extracting(SmsMoPart::sequence).containsExactly(3);
+        store().addMoPart(part(otherPhone, 1, "X", NOW));
+        assertThat(store().addMoPart(part(text, 1, "a", NOW))).extracting(SmsMoPart::content).containsExactly("a", "c");
+        assertThat(store().addMoPart(part(text, 1, "a", NOW.plusSeconds(1)))).as("received again: the first copy stays")
+                .containsExactly(part(text, 1, "a", NOW), part(text, 3, "c", NOW));
+        assertThat(store().moTextsWaiting()).isEqualTo(waiting + 2);
+        reopen();
+        assertThat(store().moParts(text)).extracting(SmsMoPart::content).containsExactly("a", "c");
+        assertThat(store().moParts(new SmsMoText("smsc2", phone, 200, 3))).as("another SMSC").isEmpty();
+        assertThat(store().moParts(new SmsMoText("smsc1", phone, 200, 2))).as("another total").isEmpty();
+        store().deleteMoParts(otherPhone);
+        assertThat(store().moParts(otherPhone)).isEmpty();
+        assertThat(store().moParts(text)).hasSize(2);
+    }
+
+    @Test
+    void completingATextStoresItsKeyAndRecordsAndDeletesItsPartsInOneCommit() {
+        EntityBareJid alice = newJid("alice");
+        String phone = phone();
+        SmsMoText text = new SmsMoText("smsc1", phone, 7, 2);
+        store().addMoPart(part(text, 1, "a", NOW));
+        store().addMoPart(part(text, 2, "b", NOW));
+        String key = "smsc1:" + phone;
+        assertThat(store().firstSeen(key, NOW, List.of(record(alice, phone, "in", 2, "GBP")), text)).isTrue();
+        reopen();
+        assertThat(store().seen(key)).isTrue();
+        assertThat(records(alice)).extracting(ChargingRecord::quantity).containsExactly(2L);
+        assertThat(store().moParts(text)).isEmpty();
+
+        store().addMoPart(part(text, 1, "a", NOW));
+        store().addMoPart(part(text, 2, "b", NOW));
+        assertThat(store().firstSeen(key, NOW, List.of(record(alice, phone, "in", 2, "GBP")), text)).as("a duplicate").isFalse();
+        assertThat(records(alice)).as("nothing written").hasSize(1);
+        assertThat(store().moParts(text)).as("nor deleted").hasSize(2);
+    }
+
+    @Test
+    void aRecordThatCannotBeWrittenStoresNoKeyAndKeepsTheParts() {
+        EntityBareJid alice = newJid("alice");
+        String phone = phone();
+        SmsMoText text = new SmsMoText("smsc1", phone, 8, 2);
+        store().addMoPart(part(text, 1, "a", NOW));
+        store().addMoPart(part(text, 2, "b", NOW));
+        String key = "smsc1:" + phone;
+        List<ChargingRecord> bad = List.of(record(alice, phone, "in", 2, "GBP"), record(alice, phone, "in", 2, null));
+        assertThatThrownBy(() -> store().firstSeen(key, NOW, bad, text)).as("currency NOT NULL").isInstanceOf(RuntimeException.class);
+        reopen();
+        assertThat(store().seen(key)).as("rolled back").isFalse();
+        assertThat(records(alice)).isEmpty();
+        assertThat(store().moParts(text)).extracting(SmsMoPart::content).containsExactly("a", "b");
+        assertThat(store().firstSeen(key, NOW, List.of(record(alice, phone, "in", 2, "GBP")), text)).as("the retry").isTrue();
+        assertThat(records(alice)).hasSize(1);
+        assertThat(store().moParts(text)).isEmpty();
+    }
+
+    @Test
+    void textsWhoseLatestPartIsOldAreDeleted() {
+        Instant old = NOW.minusSeconds(86_400);
+        SmsMoText stale = new SmsMoText("smsc1", phone(), 1, 3);
+        SmsMoText fresh = new SmsMoText("smsc1", phone(), 2, 2);
+        store().addMoPart(part(stale, 1, "a", old));
+        store().addMoPart(part(stale, 2, "b", old.plusSeconds(60)));
+        store().addMoPart(part(fresh, 1, "a", old));
+        store().addMoPart(part(fresh, 2, "b", old.plusSeconds(600)));
+        assertThat(store().deleteMoPartsBefore(old.plusSeconds(300))).isEqualTo(2);
+        assertThat(store().moParts(stale)).isEmpty();
+        assertThat(store().moParts(fresh)).as("its latest part is recent: the whole text stays").hasSize(2);
+        assertThat(store().deleteMoPartsBefore(old.plusSeconds(601))).isEqualTo(2);
+        assertThat(store().moParts(fresh)).isEmpty();
     }
 
     @Test
