@@ -17,3 +17,5 @@ CREATE TABLE sms_mo_parts (
     PRIMARY KEY (smsc, phone, concat_ref, part_count, part_no)
 );
 CREATE INDEX sms_mo_parts_by_time ON sms_mo_parts (received);
+-- The keys of handled MO texts are forgotten once no SMSC would retry them any more.
+CREATE INDEX sms_seen_by_time ON sms_seen (seen);

@@ -105,8 +105,16 @@ public interface SmsStore {
     /** Deletes the parts of a text (it was a duplicate of a text already handled). */
     void deleteMoParts(SmsMoText text);
 
-    /** Deletes the parts of every text whose latest part came before {@code before}; returns how many parts went. */
-    int deleteMoPartsBefore(Instant before);
+    /**
+     * Deletes the parts of every incomplete text whose latest part came before {@code
+     * incompleteBefore}, and of every complete one (all its parts are here but it was never
+     * handled: a crash came before its commit) whose latest part came before {@code
+     * completeBefore}; returns how many parts went.
+     */
+    int deleteMoPartsBefore(Instant incompleteBefore, Instant completeBefore);
+
+    /** Forgets the keys of MO texts handled before {@code before} (older than any SMSC retry); returns how many. */
+    int deleteSeenBefore(Instant before);
 
     /** Removes the account's link, contacts and queued SMS (the account was deleted). */
     void deleteAll(EntityBareJid account);

@@ -161,16 +161,25 @@ final class MemorySmsStore implements SmsStore {
     @Override public synchronized void deleteMoParts(SmsMoText text) { moParts.remove(text); }
 
     @Override
-    public synchronized int deleteMoPartsBefore(Instant before) {
+    public synchronized int deleteMoPartsBefore(Instant incompleteBefore, Instant completeBefore) {
         int gone = 0;
-        for (var it = moParts.values().iterator(); it.hasNext(); ) {
-            TreeMap<Integer, SmsMoPart> p = it.next();
+        for (var it = moParts.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            TreeMap<Integer, SmsMoPart> p = e.getValue();
+            Instant before = p.size() < e.getKey().total() ? incompleteBefore : completeBefore;
             if (p.values().stream().allMatch(x -> x.received().isBefore(before))) {
                 gone += p.size();
                 it.remove();
             }
         }
         return gone;
+    }
+
+    @Override
+    public synchronized int deleteSeenBefore(Instant before) {
+        int n = seen.size();
+        seen.values().removeIf(t -> t.isBefore(before));
+        return n - seen.size();
     }
 
     @Override

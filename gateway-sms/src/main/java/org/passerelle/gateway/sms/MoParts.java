@@ -20,6 +20,13 @@ import org.slf4j.LoggerFactory;
 final class MoParts {
     private static final Logger LOG = LoggerFactory.getLogger(MoParts.class);
     static final Duration MAX_AGE = Duration.ofMinutes(10);
+    /**
+     * A text whose parts all came but that was never handled (a crash before its commit) waits
+     * for the SMSC's retry of its last part: SMSCs retry for hours to days (the validity period).
+     */
+    static final Duration COMPLETE_MAX_AGE = Duration.ofDays(3);
+    /** The keys of handled texts are kept longer than any retry of them. */
+    static final Duration SEEN_MAX_AGE = Duration.ofDays(7);
     static final int MAX_PENDING = 1000;
 
     /** What became of a part. */
@@ -63,9 +70,15 @@ final class MoParts {
                 parts.stream().map(SmsMoPart::received).min(Instant::compareTo).orElseThrow());
     }
 
-    /** Drops the texts still incomplete {@link #MAX_AGE} after their latest part (the gateway's timer). */
+    /**
+     * The gateway's timer: drops the texts still incomplete {@link #MAX_AGE} after their latest
+     * part, the complete but unhandled ones after {@link #COMPLETE_MAX_AGE}, and the keys of texts
+     * handled {@link #SEEN_MAX_AGE} ago.
+     */
     void expire(Instant now) {
-        int dropped = store.deleteMoPartsBefore(now.minus(MAX_AGE));
-        if (dropped > 0) LOG.info("{} part(s) of incomplete MO texts dropped after {}", dropped, MAX_AGE);
+        int dropped = store.deleteMoPartsBefore(now.minus(MAX_AGE), now.minus(COMPLETE_MAX_AGE));
+        if (dropped > 0) LOG.info("{} part(s) of MO texts dropped (incomplete after {}, unhandled after {})", dropped, MAX_AGE,
+                COMPLETE_MAX_AGE);
+        store.deleteSeenBefore(now.minus(SEEN_MAX_AGE));
     }
 }

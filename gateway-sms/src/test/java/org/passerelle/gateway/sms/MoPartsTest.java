@@ -2,6 +2,7 @@ package org.passerelle.gateway.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,18 @@ class MoPartsTest {
                 .isEqualTo(new MoParts.Result.Waiting());
         assertThat(parts.add(stalled, 3, "c", T0)).isInstanceOf(MoParts.Result.Refused.class);
         assertThat(parts.add(stalled, 0, "c", T0)).isInstanceOf(MoParts.Result.Refused.class);
+    }
+
+    @Test
+    void aCompleteTextNeverHandledWaitsDaysForTheRetryOfItsLastPart() {
+        SmsMoText text = new SmsMoText("s", "+332", 9, 2);
+        parts.add(text, 1, "a", T0);
+        assertThat(parts.add(text, 2, "b", T0)).isInstanceOf(MoParts.Result.Complete.class); // then a crash before its commit
+        parts.expire(T0.plus(MoParts.MAX_AGE).plusSeconds(1));
+        assertThat(parts.add(text, 2, "b", T0.plus(Duration.ofHours(6)))).as("the SMSC's retry hours later")
+                .isEqualTo(new MoParts.Result.Complete("ab", T0));
+        parts.expire(T0.plus(MoParts.COMPLETE_MAX_AGE).plusSeconds(1));
+        assertThat(store.moParts(text)).isEmpty();
     }
 
     @Test

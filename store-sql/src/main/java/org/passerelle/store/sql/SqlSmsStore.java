@@ -216,10 +216,16 @@ final class SqlSmsStore implements SmsStore {
     }
 
     @Override
-    public int deleteMoPartsBefore(Instant before) {
+    public int deleteMoPartsBefore(Instant incompleteBefore, Instant completeBefore) {
         return db.write(c -> Sql.update(c, "DELETE FROM sms_mo_parts WHERE (smsc, phone, concat_ref, part_count) IN "
                 + "(SELECT smsc, phone, concat_ref, part_count FROM sms_mo_parts GROUP BY smsc, phone, concat_ref, part_count "
-                + "HAVING MAX(received) < ?)", before.toEpochMilli()));
+                + "HAVING (COUNT(*) < part_count AND MAX(received) < ?) OR MAX(received) < ?)",
+                incompleteBefore.toEpochMilli(), completeBefore.toEpochMilli()));
+    }
+
+    @Override
+    public int deleteSeenBefore(Instant before) {
+        return db.write(c -> Sql.update(c, "DELETE FROM sms_seen WHERE seen < ?", before.toEpochMilli()));
     }
 
     private static List<SmsMoPart> parts(Connection c, SmsMoText t) throws SQLException {

@@ -266,11 +266,24 @@ abstract class SmsStoreContract extends StoresFixture {
         store().addMoPart(part(stale, 2, "b", old.plusSeconds(60)));
         store().addMoPart(part(fresh, 1, "a", old));
         store().addMoPart(part(fresh, 2, "b", old.plusSeconds(600)));
-        assertThat(store().deleteMoPartsBefore(old.plusSeconds(300))).isEqualTo(2);
+        Instant never = Instant.EPOCH; // no complete text goes in these two calls
+        assertThat(store().deleteMoPartsBefore(old.plusSeconds(300), never)).isEqualTo(2);
         assertThat(store().moParts(stale)).isEmpty();
-        assertThat(store().moParts(fresh)).as("its latest part is recent: the whole text stays").hasSize(2);
-        assertThat(store().deleteMoPartsBefore(old.plusSeconds(601))).isEqualTo(2);
+        assertThat(store().moParts(fresh)).as("complete, never handled: it waits for the retry of its last part").hasSize(2);
+        assertThat(store().deleteMoPartsBefore(old.plusSeconds(601), never)).isZero();
+        assertThat(store().deleteMoPartsBefore(old.plusSeconds(601), old.plusSeconds(601))).isEqualTo(2);
         assertThat(store().moParts(fresh)).isEmpty();
+    }
+
+    @Test
+    void keysOfHandledTextsAreForgottenAfterAWhile() {
+        String oldKey = "old-" + phone();
+        String newKey = "new-" + phone();
+        store().firstSeen(oldKey, NOW.minusSeconds(1000), List.of());
+        store().firstSeen(newKey, NOW, List.of());
+        assertThat(store().deleteSeenBefore(NOW.minusSeconds(500))).isGreaterThanOrEqualTo(1);
+        assertThat(store().seen(oldKey)).isFalse();
+        assertThat(store().seen(newKey)).isTrue();
     }
 
     @Test
