@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.ping.PingManager;
 import org.jxmpp.jid.Jid;
 
 /**
@@ -37,6 +38,17 @@ final class Acks {
         }
         send(sender, messages.toArray(Stanza[]::new));
         return messages.stream().map(Stanza::getStanzaId).toList();
+    }
+
+    /**
+     * Acknowledges (XEP-0198) every stanza the client has received, before it leaves: else what it
+     * got but had not acknowledged is undeliverable at the end of its session and, rightly, goes
+     * to offline storage, SMS or push again. Smack counts a stanza only after handing it to the
+     * listeners, so a ping's answer, read after them, comes first: then the count includes them all.
+     */
+    static void acknowledgeAll(XMPPTCPConnection c) throws Exception {
+        assertThat(PingManager.getInstanceFor(c).pingMyServer(false)).as("the server answers a ping").isTrue();
+        c.sendSmAcknowledgement();
     }
 
     /** Sends the stanzas and waits until the server has acknowledged all of them. */

@@ -78,7 +78,7 @@ class PushIT {
         assertThat(inbox.next().getBody()).isEqualTo("while connected");
         app.assertNothingMore(300);
 
-        mobile.sendSmAcknowledgement(); // else what it got but had not acknowledged is undeliverable at the end (XEP-0198)
+        Acks.acknowledgeAll(mobile);
         mobile.disconnect();
         Await.until("alice is offline", () -> server.server().context().sessions().sessions(alice).isEmpty());
         Acks.sendChats(bob, alice, "are you there?");

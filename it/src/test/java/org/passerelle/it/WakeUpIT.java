@@ -99,9 +99,7 @@ class WakeUpIT {
         aliceMobile.connection().connect().login();
         assertThat(aliceMobile.connection().streamWasResumed()).isTrue();
         for (String body : bodies) assertThat(aliceMobile.inbox().next().getBody()).as("SMS or not, the app gets it").isEqualTo(body);
-        // Acknowledge what the app got before leaving: XEP-0198 has the server treat stanzas still
-        // unacknowledged at the end of a session as undeliverable, which would rightly text them again.
-        aliceMobile.connection().sendSmAcknowledgement();
+        Acks.acknowledgeAll(aliceMobile.connection());
         aliceMobile.connection().disconnect();
         Await.until("alice is offline", () -> server.server().context().sessions().sessions(alice).isEmpty());
         Acks.sendChats(bob, alice, "while offline");
