@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a module's route for one request: the request is copied off Netty's buffers on the event
  * loop, the route runs on a worker thread, and the answer is written back on the event loop.
- * A route that fails answers 500 without details (they are logged).
+ * A route that fails answers 500 without details (they are logged). A body written to a file
+ * ({@link SpooledRequest}) is deleted after the route, unless the route moved it away.
  */
 final class RouteCall {
     private static final Logger LOG = LoggerFactory.getLogger(RouteCall.class);
@@ -55,6 +56,8 @@ final class RouteCall {
             } catch (Exception | Error e) {
                 LOG.warn("HTTP route {} failed on {} {}", mount.prefix(), call.method(), call.path(), e);
                 answer = HttpAnswer.status(500, "Internal Server Error");
+            } finally {
+                if (call.bodyFile() != null) SpooledRequest.delete(call.bodyFile());
             }
             HttpAnswer a = answer;
             ctx.executor().execute(() -> {
@@ -71,7 +74,7 @@ final class RouteCall {
                 .add(h.getValue()));
         String host = req.headers().get(HttpHeaderNames.HOST, "localhost");
         return new HttpCall(req.method().name(), uri.path(), uri.parameters(), headers, ByteBufUtil.getBytes(req.content()),
-                (InetSocketAddress) ctx.channel().remoteAddress(), (tls ? "https://" : "http://") + host, tls);
+                req instanceof SpooledRequest s ? s.file : null, (InetSocketAddress) ctx.channel().remoteAddress(), (tls ? "https://" : "http://") + host, tls);
     }
 
     private static void write(ChannelHandlerContext ctx, HttpAnswer a, boolean head, boolean keepAliveAsked) {
