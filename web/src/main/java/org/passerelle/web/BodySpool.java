@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Promise;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
@@ -28,7 +29,8 @@ import org.passerelle.core.http.HttpRoutes;
  * while the last chunk's file is being finished, the socket is not read. Whatever arrives after
  * a body (pipelined requests) waits here until that body's request has been passed on, so
  * requests stay in order. A connection that closes mid-body (dropped, or its idle timeout) takes
- * its partial file with it. After a refusal the connection is closed and its input dropped.
+ * its partial file with it. After a refusal the input is dropped and the connection closed once
+ * the refused body has been read through: a client still sending gets the answer, not a reset.
  */
 final class BodySpool extends ChannelInboundHandlerAdapter {
     static final int MAX_PENDING = 1 << 20;
@@ -42,6 +44,8 @@ final class BodySpool extends ChannelInboundHandlerAdapter {
     private boolean bodyComplete;
     private long pending;
     private boolean refused;
+    /** Completed when the refused request's body has been read through. */
+    private Promise<Void> refusedBodyRead;
 
     BodySpool(HttpRoutes routes, Executor workers) {
         this.routes = routes;
@@ -57,6 +61,7 @@ final class BodySpool extends ChannelInboundHandlerAdapter {
 
     private void read(ChannelHandlerContext ctx, Object msg) {
         if (refused) {
+            if (msg instanceof LastHttpContent && refusedBodyRead != null) refusedBodyRead.trySuccess(null);
             ReferenceCountUtil.release(msg);
         } else if (body != null) {
             if (msg instanceof HttpContent chunk) append(chunk);
@@ -78,11 +83,11 @@ final class BodySpool extends ChannelInboundHandlerAdapter {
 
     private void start(ChannelHandlerContext ctx, HttpRequest req, Path dir, int limit) {
         if (HttpUtil.isTransferEncodingChunked(req) || !HttpUtil.isContentLengthSet(req)) {
-            refuse(ctx, req, HttpResponseStatus.LENGTH_REQUIRED);
+            refuse(ctx, req, HttpResponseStatus.LENGTH_REQUIRED, true);
             return;
         }
         if (HttpUtil.getContentLength(req, 0L) > limit) {
-            refuse(ctx, req, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
+            refuse(ctx, req, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, true);
             return;
         }
         if (HttpUtil.is100ContinueExpected(req)) {
@@ -117,18 +122,23 @@ final class BodySpool extends ChannelInboundHandlerAdapter {
         body = null;
         bodyComplete = false;
         if (file == null) {
-            refuse(ctx, req, HttpResponseStatus.INTERNAL_SERVER_ERROR);
+            refuse(ctx, req, HttpResponseStatus.INTERNAL_SERVER_ERROR, false);
         } else {
-            ctx.fireChannelRead(new SpooledRequest(req, file, null));
+            ctx.fireChannelRead(new SpooledRequest(req, file));
         }
         while (!bodyComplete && !held.isEmpty()) read(ctx, held.poll());
         updateReading(ctx);
     }
 
-    /** Answered in order by the request handler, which closes the connection; the rest of the input is dropped. */
-    private void refuse(ChannelHandlerContext ctx, HttpRequest req, HttpResponseStatus status) {
+    /**
+     * Answered in order by the request handler, which closes the connection after the answer and
+     * the rest of the body (none if it was read, or if the client waits for 100 Continue).
+     */
+    private void refuse(ChannelHandlerContext ctx, HttpRequest req, HttpResponseStatus status, boolean bodyAhead) {
         refused = true;
-        ctx.fireChannelRead(new SpooledRequest(req, null, status));
+        refusedBodyRead = ctx.executor().newPromise();
+        if (!bodyAhead || HttpUtil.is100ContinueExpected(req)) refusedBodyRead.setSuccess(null);
+        ctx.fireChannelRead(new SpooledRequest(req, status, refusedBodyRead));
     }
 
     private void updateReading(ChannelHandlerContext ctx) {

@@ -1,6 +1,7 @@
 package org.passerelle.web;
 
 import io.netty.buffer.Unpooled;
+import io.netty.util.concurrent.Future;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -20,12 +21,23 @@ import org.slf4j.LoggerFactory;
 final class SpooledRequest extends DefaultFullHttpRequest {
     final Path file;
     final HttpResponseStatus refusal;
+    /** Of a refusal: done once the rest of its body has been read and dropped, when the connection may close. */
+    final Future<?> bodyRead;
 
-    SpooledRequest(HttpRequest head, Path file, HttpResponseStatus refusal) {
+    SpooledRequest(HttpRequest head, Path file) {
+        this(head, file, null, null);
+    }
+
+    SpooledRequest(HttpRequest head, HttpResponseStatus refusal, Future<?> bodyRead) {
+        this(head, null, refusal, bodyRead);
+    }
+
+    private SpooledRequest(HttpRequest head, Path file, HttpResponseStatus refusal, Future<?> bodyRead) {
         super(HttpVersion.HTTP_1_1, head.method(), head.uri(), Unpooled.EMPTY_BUFFER, head.headers(), EmptyHttpHeaders.INSTANCE);
         setProtocolVersion(head.protocolVersion());
         this.file = file;
         this.refusal = refusal;
+        this.bodyRead = bodyRead;
     }
 
     /** Deletes the body's file, on a worker (file system calls stay off the event loop). */

@@ -82,11 +82,24 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
             return;
         }
         if (req instanceof SpooledRequest s && s.refusal != null) {
-            respond(ctx, req, s.refusal, null, null);
+            refuse(ctx, s);
             return;
         }
         routeRunning = true;
         RouteCall.run(ctx, req, mount.get(), web, tls, () -> resume(ctx));
+    }
+
+    /**
+     * A request {@link BodySpool} refused: the connection closes after the answer and the rest of
+     * the body, so that a client still sending reads the answer instead of a reset.
+     */
+    private static void refuse(ChannelHandlerContext ctx, SpooledRequest req) {
+        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, req.refusal,
+                ByteBufUtil.writeUtf8(ctx.alloc(), req.refusal.code() + " " + req.refusal.reasonPhrase() + "\n"));
+        res.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
+        res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.writeAndFlush(res).addListener(written -> req.bodyRead.addListener(read -> ctx.close()));
     }
 
     /**
