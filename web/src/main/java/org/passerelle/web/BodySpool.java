@@ -16,17 +16,22 @@ import io.netty.util.concurrent.Promise;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import org.passerelle.core.http.HttpAnswer;
+import org.passerelle.core.http.HttpRoute;
 import org.passerelle.core.http.HttpRoutes;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the bodies of requests to routes that take them in a file (an upload) to that file as
  * they arrive, instead of letting the aggregator gather them in memory. The request's
  * Content-Length is checked against the route's limit first (413, or 411 without one, before
- * any of the body is read); the chunks then go to a {@link BodyFile} written on a worker, and the
- * request is passed on as a {@link SpooledRequest} once the file is complete.
+ * any of the body is read), then the route's own {@link HttpRoute#beforeBody} check runs on a
+ * worker; the chunks then go to a {@link BodyFile} written on a worker, and the request is passed
+ * on as a {@link SpooledRequest} once the file is complete.
  *
- * <p>Back-pressure: while more than {@value #MAX_PENDING} bytes are on their way to the disk, or
- * while the last chunk's file is being finished, the socket is not read. Whatever arrives after
+ * <p>Back-pressure: while more than {@value #MAX_PENDING} bytes are on their way to the disk, while
+ * the route checks a request's head, or while the last chunk's file is being finished, the socket
+ * is not read. Whatever arrives after
  * a body (pipelined requests) waits here until that body's request has been passed on, so
  * requests stay in order. A connection that closes mid-body (dropped, or its idle timeout) takes
  * its partial file with it. After a refusal the input is dropped and the connection closed once
@@ -37,9 +42,11 @@ final class BodySpool extends ChannelInboundHandlerAdapter {
 
     private final HttpRoutes routes;
     private final Executor workers;
-    /** Messages read while a body's file is being finished; passed on (or spooled) after it. */
+    private final boolean tls;
+    /** Messages read while a head is checked or a body's file finished; read after that, in order. */
     private final ArrayDeque<Object> held = new ArrayDeque<>();
     private HttpRequest head;
+    private boolean checking;
     private BodyFile body;
     private boolean bodyComplete;
     private long pending;
@@ -47,16 +54,21 @@ final class BodySpool extends ChannelInboundHandlerAdapter {
     /** Completed when the refused request's body has been read through. */
     private Promise<Void> refusedBodyRead;
 
-    BodySpool(HttpRoutes routes, Executor workers) {
+    BodySpool(HttpRoutes routes, Executor workers, boolean tls) {
         this.routes = routes;
         this.workers = workers;
+        this.tls = tls;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (bodyComplete || !held.isEmpty()) held.add(msg);
+        if (waiting() || !held.isEmpty()) held.add(msg);
         else read(ctx, msg);
         updateReading(ctx);
+    }
+
+    private boolean waiting() {
+        return checking || bodyComplete;
     }
 
     private void read(ChannelHandlerContext ctx, Object msg) {
@@ -69,9 +81,8 @@ final class BodySpool extends ChannelInboundHandlerAdapter {
         } else if (msg instanceof HttpRequest req && !(msg instanceof FullHttpRequest) && req.decoderResult().isSuccess()
                 && hasBody(req)) {
             var mount = routes.find(new QueryStringDecoder(req.uri()).path());
-            Path dir = mount.map(m -> m.route().bodyDirectory()).orElse(null);
-            if (dir == null) ctx.fireChannelRead(msg);
-            else start(ctx, req, dir, mount.get().maxBodyBytes());
+            if (mount.isEmpty() || mount.get().route().bodyDirectory() == null) ctx.fireChannelRead(msg);
+            else start(ctx, req, mount.get());
         } else {
             ctx.fireChannelRead(msg);
         }
@@ -81,21 +92,47 @@ final class BodySpool extends ChannelInboundHandlerAdapter {
         return HttpUtil.isTransferEncodingChunked(req) || HttpUtil.getContentLength(req, 0L) > 0;
     }
 
-    private void start(ChannelHandlerContext ctx, HttpRequest req, Path dir, int limit) {
+    private void start(ChannelHandlerContext ctx, HttpRequest req, HttpRoutes.Mount mount) {
         if (HttpUtil.isTransferEncodingChunked(req) || !HttpUtil.isContentLengthSet(req)) {
-            refuse(ctx, req, HttpResponseStatus.LENGTH_REQUIRED, true);
+            refuse(ctx, req, HttpAnswer.status(411, "Length Required"), true);
             return;
         }
-        if (HttpUtil.getContentLength(req, 0L) > limit) {
-            refuse(ctx, req, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, true);
+        if (HttpUtil.getContentLength(req, 0L) > mount.maxBodyBytes()) {
+            refuse(ctx, req, HttpAnswer.status(413, "Payload Too Large"), true);
             return;
-        }
-        if (HttpUtil.is100ContinueExpected(req)) {
-            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
         head = req;
-        BodyFile[] self = new BodyFile[1];
-        body = self[0] = new BodyFile(dir, workers, ctx.executor(), n -> written(ctx, n), file -> done(ctx, self[0], file));
+        checking = true;
+        HttpRoute route = mount.route();
+        var call = RouteCall.call(ctx, req, new byte[0], null, tls);
+        workers.execute(() -> {
+            HttpAnswer refusal;
+            try {
+                refusal = route.beforeBody(call);
+            } catch (Exception | Error e) {
+                LoggerFactory.getLogger(BodySpool.class).warn("HTTP route {} failed on {} {}", mount.prefix(), call.method(), call.path(), e);
+                refusal = HttpAnswer.status(500, "Internal Server Error");
+            }
+            HttpAnswer r = refusal;
+            ctx.executor().execute(() -> checked(ctx, req, route.bodyDirectory(), r));
+        });
+    }
+
+    /** The route has looked at the head: refuse, or write the body (what arrived meanwhile first). */
+    private void checked(ChannelHandlerContext ctx, HttpRequest req, Path dir, HttpAnswer refusal) {
+        if (head != req || !checking) return; // the connection closed meanwhile
+        checking = false;
+        if (refusal != null) {
+            head = null;
+            refuse(ctx, req, refusal, true);
+        } else {
+            if (HttpUtil.is100ContinueExpected(req)) {
+                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+            }
+            BodyFile[] self = new BodyFile[1];
+            body = self[0] = new BodyFile(dir, workers, ctx.executor(), n -> written(ctx, n), file -> done(ctx, self[0], file));
+        }
+        replay(ctx);
     }
 
     private void append(HttpContent chunk) {
@@ -122,11 +159,15 @@ final class BodySpool extends ChannelInboundHandlerAdapter {
         body = null;
         bodyComplete = false;
         if (file == null) {
-            refuse(ctx, req, HttpResponseStatus.INTERNAL_SERVER_ERROR, false);
+            refuse(ctx, req, HttpAnswer.status(500, "Internal Server Error"), false);
         } else {
             ctx.fireChannelRead(new SpooledRequest(req, file));
         }
-        while (!bodyComplete && !held.isEmpty()) read(ctx, held.poll());
+        replay(ctx);
+    }
+
+    private void replay(ChannelHandlerContext ctx) {
+        while (!waiting() && !held.isEmpty()) read(ctx, held.poll());
         updateReading(ctx);
     }
 
@@ -134,15 +175,15 @@ final class BodySpool extends ChannelInboundHandlerAdapter {
      * Answered in order by the request handler, which closes the connection after the answer and
      * the rest of the body (none if it was read, or if the client waits for 100 Continue).
      */
-    private void refuse(ChannelHandlerContext ctx, HttpRequest req, HttpResponseStatus status, boolean bodyAhead) {
+    private void refuse(ChannelHandlerContext ctx, HttpRequest req, HttpAnswer answer, boolean bodyAhead) {
         refused = true;
         refusedBodyRead = ctx.executor().newPromise();
         if (!bodyAhead || HttpUtil.is100ContinueExpected(req)) refusedBodyRead.setSuccess(null);
-        ctx.fireChannelRead(new SpooledRequest(req, status, refusedBodyRead));
+        ctx.fireChannelRead(new SpooledRequest(req, answer, refusedBodyRead));
     }
 
     private void updateReading(ChannelHandlerContext ctx) {
-        boolean read = !bodyComplete && pending <= MAX_PENDING;
+        boolean read = !waiting() && pending <= MAX_PENDING;
         if (ctx.channel().config().isAutoRead() != read) ctx.channel().config().setAutoRead(read);
     }
 
@@ -161,6 +202,7 @@ final class BodySpool extends ChannelInboundHandlerAdapter {
         if (body != null) body.abort();
         body = null;
         head = null;
+        checking = false;
         bodyComplete = false;
         held.forEach(ReferenceCountUtil::release);
         held.clear();

@@ -31,7 +31,7 @@ final class WebChannelInitializer extends ChannelInitializer<Channel> {
         // Until a WebSocket upgrade replaces it: an HTTP connection that stays silent is closed.
         ch.pipeline().addLast("http-timeout", new ReadTimeoutHandler(REQUEST_TIMEOUT_SECONDS));
         ch.pipeline().addLast("http", new HttpServerCodec(4096, 8192, 8192));
-        ch.pipeline().addLast("body-spool", new BodySpool(web.c2s().server().http(), web.c2s().server().workers()));
+        ch.pipeline().addLast("body-spool", new BodySpool(web.c2s().server().http(), web.c2s().server().workers(), tls));
         ch.pipeline().addLast("body-limit", new BodyLimit(web.c2s().server().http(), defaultLimit));
         ch.pipeline().addLast("aggregator", new HttpObjectAggregator(defaultLimit));
         ch.pipeline().addLast("chunked", new ChunkedWriteHandler()); // file downloads (RouteCall)

@@ -1,6 +1,7 @@
 package org.passerelle.web;
 
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -94,12 +95,8 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
      * the body, so that a client still sending reads the answer instead of a reset.
      */
     private static void refuse(ChannelHandlerContext ctx, SpooledRequest req) {
-        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, req.refusal,
-                ByteBufUtil.writeUtf8(ctx.alloc(), req.refusal.code() + " " + req.refusal.reasonPhrase() + "\n"));
-        res.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
-        res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
-        res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        ctx.writeAndFlush(res).addListener(written -> req.bodyRead.addListener(read -> ctx.close()));
+        ChannelFuture written = RouteCall.write(ctx, req.refusal, false, false);
+        if (written != null) written.addListener(w -> req.bodyRead.addListener(read -> ctx.close()));
     }
 
     /**

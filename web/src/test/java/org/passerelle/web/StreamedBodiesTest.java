@@ -41,6 +41,7 @@ class StreamedBodiesTest {
     /** What the route saw: the body file's path and whether it was in memory too. */
     private final CopyOnWriteArrayList<HttpCall> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger stored = new AtomicInteger();
+    private final CopyOnWriteArrayList<HttpCall> heads = new CopyOnWriteArrayList<>();
 
     StreamedBodiesTest() throws Exception {
         listener = WebListener.bind(new WebListener.Web(C2sContext.create(server.context(), null)), loops, loops, "127.0.0.1", 0, false);
@@ -58,6 +59,12 @@ class StreamedBodiesTest {
             @Override
             public Path bodyDirectory() {
                 return incoming;
+            }
+
+            @Override
+            public HttpAnswer beforeBody(HttpCall head) {
+                heads.add(head);
+                return head.param("deny").isPresent() ? HttpAnswer.status(403, "Forbidden").with("x-checked", "head") : null;
             }
         });
         server.context().http().mount("/slow", 0, call -> HttpAnswer.text(200, call.path()));
@@ -93,6 +100,24 @@ class StreamedBodiesTest {
         assertThat(entries(incoming)).isZero();
         // Requests without a body still reach the route, as before.
         assertThat(http.send(at("/up/b").build(), HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("no body\n");
+    }
+
+    @Test
+    void aHeadTheRouteRefusesIsAnsweredAndItsBodyNeverWritten() throws Exception {
+        // With Expect: 100-continue the client never sends the body; without, it is read and dropped.
+        for (boolean expect : new boolean[] {true, false}) {
+            var res = http.send(at("/up/a?deny").PUT(HttpRequest.BodyPublishers.ofByteArray(random(3 << 20))).expectContinue(expect)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(res.statusCode()).isEqualTo(403);
+            assertThat(res.headers().firstValue("x-checked")).hasValue("head");
+        }
+        assertThat(heads).hasSize(2).allSatisfy(h -> {
+            assertThat(h.bodyFile()).isNull();
+            assertThat(h.body()).isEmpty();
+            assertThat(h.header("content-length")).hasValue(Integer.toString(3 << 20));
+        });
+        assertThat(calls).isEmpty();
+        assertThat(entries(incoming)).isZero();
     }
 
     @Test

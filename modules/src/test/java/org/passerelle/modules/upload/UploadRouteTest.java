@@ -132,6 +132,33 @@ class UploadRouteTest {
     }
 
     @Test
+    void aPutIsCheckedByItsHeadBeforeItsBodyIsRead() throws Exception {
+        Slot s = slot("a.png", 10, "image/png");
+        assertThat(head(s.path(), "10", "Authorization", s.authorization(), "Content-Type", "image/png")).as("passes").isNull();
+        assertThat(head("/upload/AAAAAAAAAAAAAAAAAAAAAA/a.png", "10", "Authorization", s.authorization()).status()).isEqualTo(404);
+        assertThat(head("/upload/x", "10").status()).isEqualTo(404);
+        HttpAnswer noToken = head(s.path(), "10", "Content-Type", "image/png");
+        assertThat(noToken.status()).isEqualTo(403);
+        assertThat(noToken.headers()).containsEntry("access-control-allow-origin", "*");
+        assertThat(head(s.path(), "11", "Authorization", s.authorization(), "Content-Type", "image/png").status()).isEqualTo(413);
+        assertThat(head(s.path(), "9", "Authorization", s.authorization(), "Content-Type", "image/png").status()).isEqualTo(400);
+        assertThat(head(s.path(), "10", "Authorization", s.authorization(), "Content-Type", "image/gif").status()).isEqualTo(400);
+        assertThat(put(s, bytes(10), "image/png").status()).isEqualTo(201);
+        assertThat(head(s.path(), "10", "Authorization", s.authorization(), "Content-Type", "image/png").status()).isEqualTo(409);
+        assertThat(route.beforeBody(new HttpCall("GET", s.path(), Map.of(), Map.of(), new byte[0], null, null, null, true)))
+                .as("only PUTs have bodies to check").isNull();
+    }
+
+    /** The route's check of a PUT's head, as the web listener asks it before reading the body. */
+    private HttpAnswer head(String path, String length, String... headers) {
+        Map<String, List<String>> h = new LinkedHashMap<>();
+        for (int i = 0; i < headers.length; i += 2) h.put(headers[i].toLowerCase(), List.of(headers[i + 1]));
+        h.put("content-length", List.of(length));
+        return route.beforeBody(new HttpCall("PUT", path, Map.of(), h, new byte[0], null, new InetSocketAddress("127.0.0.1", 1),
+                "https://localhost:5443", true));
+    }
+
+    @Test
     void bodiesArriveInTheStoragesTemporaryDirectoryAndAreMovedIntoPlace() throws Exception {
         assertThat(route.bodyDirectory()).isEqualTo(dir.resolve("tmp"));
         Slot s = slot("a.bin", 3, null);
