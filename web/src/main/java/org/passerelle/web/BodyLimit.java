@@ -9,8 +9,9 @@ import org.passerelle.core.http.HttpRoutes;
 
 /**
  * Sets the body limit of each request before it is aggregated: a module's route says how much
- * it accepts (an upload: its file size limit; a GET-only route: nothing), everything else gets
- * the default limit.
+ * it accepts (the admin API: a little; a GET-only route: nothing), everything else gets
+ * the default limit. A route that takes its bodies in a file gets 0: {@link BodySpool} has taken
+ * its requests that carry one.
  * The aggregator is swapped between requests, never while one is being read, and it answers
  * 413 itself (by Content-Length before reading, or when a chunked body outgrows the limit).
  */
@@ -29,7 +30,7 @@ final class BodyLimit extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest req) {
             int limit = routes.find(new QueryStringDecoder(req.uri()).path())
-                    .map(HttpRoutes.Mount::maxBodyBytes)
+                    .map(m -> m.route().bodyDirectory() != null ? 0 : m.maxBodyBytes())
                     .orElse(defaultLimit);
             if (limit != current && ctx.pipeline().get("aggregator") != null) {
                 ctx.pipeline().replace("aggregator", "aggregator", new HttpObjectAggregator(limit));

@@ -2,6 +2,7 @@ package org.passerelle.web;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -10,6 +11,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -20,6 +22,7 @@ import io.netty.handler.stream.ChunkedNioFile;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a module's route for one request: the request is copied off Netty's buffers on the event
  * loop, the route runs on a worker thread, and the answer is written back on the event loop.
- * A route that fails answers 500 without details (they are logged).
+ * A route that fails answers 500 without details (they are logged). A body written to a file
+ * ({@link SpooledRequest}) is deleted after the route, unless the route moved it away.
  */
 final class RouteCall {
     private static final Logger LOG = LoggerFactory.getLogger(RouteCall.class);
@@ -55,28 +59,42 @@ final class RouteCall {
             } catch (Exception | Error e) {
                 LOG.warn("HTTP route {} failed on {} {}", mount.prefix(), call.method(), call.path(), e);
                 answer = HttpAnswer.status(500, "Internal Server Error");
+            } finally {
+                if (call.bodyFile() != null) SpooledRequest.delete(call.bodyFile());
             }
             HttpAnswer a = answer;
             ctx.executor().execute(() -> {
-                write(ctx, a, head, keepAlive);
+                ChannelFuture written = write(ctx, a, head, keepAlive);
+                if (written != null && !keepAlive(a, keepAlive)) written.addListener(ChannelFutureListener.CLOSE);
                 done.run();
             });
         });
     }
 
     private static HttpCall call(ChannelHandlerContext ctx, FullHttpRequest req, boolean tls) {
+        return call(ctx, req, ByteBufUtil.getBytes(req.content()), req instanceof SpooledRequest s ? s.file : null, tls);
+    }
+
+    /** The route's view of a request; {@link BodySpool} asks with the head alone. */
+    static HttpCall call(ChannelHandlerContext ctx, HttpRequest req, byte[] body, Path file, boolean tls) {
         QueryStringDecoder uri = new QueryStringDecoder(req.uri());
         Map<String, List<String>> headers = new LinkedHashMap<>();
         req.headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new java.util.ArrayList<>())
                 .add(h.getValue()));
         String host = req.headers().get(HttpHeaderNames.HOST, "localhost");
-        return new HttpCall(req.method().name(), uri.path(), uri.parameters(), headers, ByteBufUtil.getBytes(req.content()),
-                (InetSocketAddress) ctx.channel().remoteAddress(), (tls ? "https://" : "http://") + host, tls);
+        InetSocketAddress remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a : null;
+        return new HttpCall(req.method().name(), uri.path(), uri.parameters(), headers, body, file, remote,
+                (tls ? "https://" : "http://") + host, tls);
     }
 
-    private static void write(ChannelHandlerContext ctx, HttpAnswer a, boolean head, boolean keepAliveAsked) {
-        if (!ctx.channel().isActive()) return;
-        boolean keepAlive = keepAliveAsked && a.status() < 400;
+    private static boolean keepAlive(HttpAnswer a, boolean asked) {
+        return asked && a.status() < 400;
+    }
+
+    /** Writes the answer; returns the last write (null when nothing was, or the connection is being closed). */
+    static ChannelFuture write(ChannelHandlerContext ctx, HttpAnswer a, boolean head, boolean keepAliveAsked) {
+        if (!ctx.channel().isActive()) return null;
+        boolean keepAlive = keepAlive(a, keepAliveAsked);
         HttpResponseStatus status = HttpResponseStatus.valueOf(a.status());
         FileChannel file = null;
         long length = a.body() != null ? a.body().length : 0;
@@ -87,7 +105,7 @@ final class RouteCall {
             } catch (IOException e) {
                 LOG.warn("cannot read {}", a.file(), e);
                 WebRequestHandler.respond(ctx, head, HttpResponseStatus.NOT_FOUND, null, null, keepAlive);
-                return;
+                return null;
             }
         }
         HttpResponse res = file != null || head ? new DefaultHttpResponse(HttpVersion.HTTP_1_1, status)
@@ -101,14 +119,13 @@ final class RouteCall {
                 ctx.write(new ChunkedNioFile(file));
             } catch (IOException e) {
                 ctx.close();
-                return;
+                return null;
             }
         } else if (file != null) {
             closeQuietly(file);
         }
-        var f = res instanceof DefaultFullHttpResponse ? ctx.writeAndFlush(Unpooled.EMPTY_BUFFER)
+        return res instanceof DefaultFullHttpResponse ? ctx.writeAndFlush(Unpooled.EMPTY_BUFFER)
                 : ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
-        if (!keepAlive) f.addListener(ChannelFutureListener.CLOSE);
     }
 
     private static void closeQuietly(FileChannel f) {

@@ -7,7 +7,10 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 
-/** The pipeline of a new HTTP connection: [TLS] → HTTP codec → bounded aggregator → request handler. */
+/**
+ * The pipeline of a new HTTP connection: [TLS] → HTTP codec → bodies to files for the routes that
+ * take them so ({@link BodySpool}) → bounded aggregator → request handler.
+ */
 final class WebChannelInitializer extends ChannelInitializer<Channel> {
     /** The body limit of requests to no module route (BOSH bodies may reach limits.stanzaBytes); a route may ask for more (see {@link BodyLimit}). */
     static final int MAX_REQUEST_BYTES = 64 * 1024;
@@ -28,6 +31,7 @@ final class WebChannelInitializer extends ChannelInitializer<Channel> {
         // Until a WebSocket upgrade replaces it: an HTTP connection that stays silent is closed.
         ch.pipeline().addLast("http-timeout", new ReadTimeoutHandler(REQUEST_TIMEOUT_SECONDS));
         ch.pipeline().addLast("http", new HttpServerCodec(4096, 8192, 8192));
+        ch.pipeline().addLast("body-spool", new BodySpool(web.c2s().server().http(), web.c2s().server().workers(), tls));
         ch.pipeline().addLast("body-limit", new BodyLimit(web.c2s().server().http(), defaultLimit));
         ch.pipeline().addLast("aggregator", new HttpObjectAggregator(defaultLimit));
         ch.pipeline().addLast("chunked", new ChunkedWriteHandler()); // file downloads (RouteCall)

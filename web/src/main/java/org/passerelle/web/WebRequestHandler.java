@@ -1,6 +1,7 @@
 package org.passerelle.web;
 
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * {@value BoshEndpoint#PATH} (answered later when held), the two host-meta documents, the web
  * client ({@link WebClient}: {@code /} and {@code /webclient/...}), the routes modules mounted (see
  * {@link RouteCall}), and errors for anything else (400 malformed, 404 unknown path, 405 wrong
- * method; 413 comes from the aggregator). Requests that a client pipelines while a route is
+ * method; 413 comes from the aggregator or {@link BodySpool}). Requests that a client pipelines while a route is
  * running wait, so answers keep their order.
  */
 final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -77,11 +78,25 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     private void route(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
         var mount = web.c2s().server().http().find(path);
         if (mount.isEmpty()) {
+            if (req instanceof SpooledRequest s) s.discard(web.c2s().server().workers()); // unmounted meanwhile
             respond(ctx, req, HttpResponseStatus.NOT_FOUND, null, null);
+            return;
+        }
+        if (req instanceof SpooledRequest s && s.refusal != null) {
+            refuse(ctx, s);
             return;
         }
         routeRunning = true;
         RouteCall.run(ctx, req, mount.get(), web, tls, () -> resume(ctx));
+    }
+
+    /**
+     * A request {@link BodySpool} refused: the connection closes after the answer and the rest of
+     * the body, so that a client still sending reads the answer instead of a reset.
+     */
+    private static void refuse(ChannelHandlerContext ctx, SpooledRequest req) {
+        ChannelFuture written = RouteCall.write(ctx, req.refusal, false, false);
+        if (written != null) written.addListener(w -> req.bodyRead.addListener(read -> ctx.close()));
     }
 
     /**
@@ -131,7 +146,10 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        queued.forEach(FullHttpRequest::release);
+        queued.forEach(r -> {
+            if (r instanceof SpooledRequest s) s.discard(web.c2s().server().workers());
+            r.release();
+        });
         queued.clear();
         ctx.fireChannelInactive();
     }

@@ -52,6 +52,7 @@ final class WebSocketUpgrade {
         handshaker.handshake(ctx.channel(), req);
         p.remove(ctx.handler());
         p.remove("http-timeout");
+        p.remove("body-spool");
         p.remove("body-limit");
         p.remove("chunked");
         int idle = web.c2s().server().config().limits().idleTimeout();

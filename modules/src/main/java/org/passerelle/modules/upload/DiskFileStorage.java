@@ -1,20 +1,19 @@
 package org.passerelle.modules.upload;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
  * Files in a directory: {@code <root>/<first two characters of the key>/<key>}, so no directory
- * grows too large. A write goes to {@code <root>/tmp/} first and is moved into place atomically,
- * so a download never sees half a file; leftovers of a crash are removed by {@link #deleteStaleTemporaries}.
+ * grows too large. A body is written to {@code <root>/tmp/} as it arrives (by the web listener) and
+ * moved into place atomically, so a download never sees half a file; leftovers of a crash are
+ * removed by {@link #deleteStaleTemporaries}.
  */
 final class DiskFileStorage implements FileStorage {
     /** Keys are slot ids: checked again here so no caller can make a path out of anything else. */
@@ -34,18 +33,15 @@ final class DiskFileStorage implements FileStorage {
     }
 
     @Override
-    public void write(String key, byte[] content) throws IOException {
+    public Path incoming() {
+        return tmp;
+    }
+
+    @Override
+    public void store(String key, Path part) throws IOException {
         Path target = path(key);
         Files.createDirectories(target.getParent());
-        Path part = Files.createTempFile(tmp, key + "-", ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
-                out.write(content);
-            }
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(part);
-        }
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.passerelle.modules.upload;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * {@code /upload/<slot id>/<name>} (XEP-0363 §6): PUT stores the file of a pending slot, GET and
  * HEAD serve a stored one, OPTIONS answers browsers' CORS preflight. Only the slot id counts;
  * the name segment is for people. Every answer allows any origin, so web clients can read it.
+ * A PUT is checked twice: by its head before the body is read ({@link #beforeBody}: slot, token,
+ * announced size and type), then with its body, which reaches it as a file the web listener wrote
+ * in the storage's {@link FileStorage#incoming} directory; a body it refuses is deleted by the
+ * listener once it returns.
  */
 final class UploadRoute implements HttpRoute {
     private static final Logger LOG = LoggerFactory.getLogger(UploadRoute.class);
@@ -35,6 +40,20 @@ final class UploadRoute implements HttpRoute {
         this.files = files;
         this.clock = clock;
         this.options = options;
+    }
+
+    @Override
+    public Path bodyDirectory() {
+        return files.incoming();
+    }
+
+    @Override
+    public HttpAnswer beforeBody(HttpCall head) {
+        if (!head.method().equals("PUT")) return null;
+        Optional<String> id = slotId(head);
+        if (id.isEmpty()) return cors(HttpAnswer.status(404, "Not Found"));
+        HttpAnswer refusal = refusal(id.get(), head, head.header("content-length").map(UploadRoute::number).orElse(-1L));
+        return refusal == null ? null : cors(refusal);
     }
 
     @Override
@@ -55,7 +74,8 @@ final class UploadRoute implements HttpRoute {
         return Secrets.SLOT_ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
     }
 
-    private HttpAnswer put(String id, HttpCall call) {
+    /** Why a PUT of {@code length} bytes to the slot is refused, or null. */
+    private HttpAnswer refusal(String id, HttpCall call, long length) {
         Optional<StoredUpload> found = store.find(id);
         if (found.isEmpty() || found.get().state() == StoredUpload.State.PENDING && found.get().expiredAt(clock.instant())) {
             return HttpAnswer.status(404, "Not Found");
@@ -63,16 +83,24 @@ final class UploadRoute implements HttpRoute {
         StoredUpload slot = found.get();
         if (!Secrets.matches(call.header("authorization").orElse(null), slot.tokenHash())) return HttpAnswer.status(403, "Forbidden");
         if (slot.state() != StoredUpload.State.PENDING) return HttpAnswer.text(409, "409 Conflict: this slot was used");
-        long declared = call.header("content-length").map(UploadRoute::number).orElse((long) call.body().length);
-        if (declared != call.body().length) return HttpAnswer.text(400, "400 Bad Request: Content-Length differs from the body");
-        if (call.body().length > slot.size()) return HttpAnswer.text(413, "413 Payload Too Large: the slot is for " + slot.size() + " bytes");
-        if (call.body().length < slot.size()) return HttpAnswer.text(400, "400 Bad Request: the slot is for " + slot.size() + " bytes");
+        if (length > slot.size()) return HttpAnswer.text(413, "413 Payload Too Large: the slot is for " + slot.size() + " bytes");
+        if (length < slot.size()) return HttpAnswer.text(400, "400 Bad Request: the slot is for " + slot.size() + " bytes");
         if (!FileNames.sameType(slot.contentType(), call.header("content-type").orElse(null))) {
             return HttpAnswer.text(400, "400 Bad Request: the slot is for Content-Type " + slot.contentType());
         }
+        return null;
+    }
+
+    private HttpAnswer put(String id, HttpCall call) {
+        long length = length(call);
+        long declared = call.header("content-length").map(UploadRoute::number).orElse(length);
+        if (declared != length) return HttpAnswer.text(400, "400 Bad Request: Content-Length differs from the body");
+        HttpAnswer refusal = refusal(id, call, length);
+        if (refusal != null) return refusal;
         if (!writing.add(id)) return HttpAnswer.text(409, "409 Conflict: this slot is being used");
         try {
-            files.write(id, call.body());
+            // A slot of 0 bytes gets a PUT without a body, hence no file: store an empty one.
+            files.store(id, call.bodyFile() != null ? call.bodyFile() : Files.createTempFile(files.incoming(), "empty-", ".part"));
             Instant deleteAt = options.expireDays() > 0 ? clock.instant().plus(Duration.ofDays(options.expireDays())) : null;
             if (!store.markStored(id, deleteAt)) {
                 files.delete(id);
@@ -108,6 +136,15 @@ final class UploadRoute implements HttpRoute {
         return a.with("access-control-allow-origin", "*")
                 .with("access-control-allow-methods", "GET, PUT, HEAD, OPTIONS")
                 .with("access-control-allow-headers", "Authorization, Content-Type");
+    }
+
+    /** The body's size: it is in a file, or absent (a PUT without a body). */
+    private static long length(HttpCall call) {
+        try {
+            return call.bodyFile() != null ? Files.size(call.bodyFile()) : call.body().length;
+        } catch (java.io.IOException e) {
+            return -1; // gone: answered as a body of the wrong size
+        }
     }
 
     private static long number(String text) {

@@ -187,9 +187,13 @@ class UploadModuleTest {
         Element put = alice.next().element().child("slot", NS).child("put", NS);
         String path = URI.create(put.attr("url")).getPath();
         HttpRoute route = server.context().http().find(path).orElseThrow().route();
-        HttpAnswer created = route.handle(call("PUT", path, "hello".getBytes(StandardCharsets.UTF_8),
-                Map.of("authorization", List.of(put.childText("header", NS)), "content-type", List.of("text/plain"))));
+        // As the web listener does: the body in a file of the route's directory.
+        Path body = Files.writeString(Files.createTempFile(route.bodyDirectory(), "body-", ".part"), "hello");
+        HttpAnswer created = route.handle(new HttpCall("PUT", path, Map.of(), Map.of("authorization", List.of(put.childText("header", NS)),
+                "content-type", List.of("text/plain"), "content-length", List.of("5")), new byte[0], body,
+                new InetSocketAddress("127.0.0.1", 1), "https://localhost:5443", true));
         assertThat(created.status()).isEqualTo(201);
+        assertThat(body).as("moved into place").doesNotExist();
         HttpAnswer get = route.handle(call("GET", path, new byte[0], Map.of()));
         assertThat(Files.readString(get.file())).isEqualTo("hello");
 

@@ -59,11 +59,18 @@ class UploadRouteTest {
         return new Slot(java.net.URI.create(url).getPath(), put.childText("header", NS));
     }
 
+    /** Calls the route as the web listener does: a body in a file of its directory, deleted after the call unless moved. */
     private HttpAnswer call(String method, String path, byte[] body, String... headers) throws Exception {
         Map<String, List<String>> h = new LinkedHashMap<>();
         for (int i = 0; i < headers.length; i += 2) h.put(headers[i].toLowerCase(), List.of(headers[i + 1]));
         if (body.length > 0 && !h.containsKey("content-length")) h.put("content-length", List.of(Integer.toString(body.length)));
-        return route.handle(new HttpCall(method, path, Map.of(), h, body, new InetSocketAddress("127.0.0.1", 1), "https://localhost:5443", true));
+        Path file = body.length > 0 ? Files.write(Files.createTempFile(route.bodyDirectory(), "body-", ".part"), body) : null;
+        try {
+            return route.handle(new HttpCall(method, path, Map.of(), h, new byte[0], file, new InetSocketAddress("127.0.0.1", 1),
+                    "https://localhost:5443", true));
+        } finally {
+            if (file != null) Files.deleteIfExists(file);
+        }
     }
 
     private HttpAnswer put(Slot s, byte[] body, String type) throws Exception {
@@ -122,6 +129,56 @@ class UploadRouteTest {
         assertThat(put(s, bytes(10), "image/png").status()).isEqualTo(201);
         assertThat(put(s, bytes(10), "image/png").status()).as("a slot is used once").isEqualTo(409);
         assertThat(Files.readAllBytes(files.file(s.id()))).isEqualTo(bytes(10));
+    }
+
+    @Test
+    void aPutIsCheckedByItsHeadBeforeItsBodyIsRead() throws Exception {
+        Slot s = slot("a.png", 10, "image/png");
+        assertThat(head(s.path(), "10", "Authorization", s.authorization(), "Content-Type", "image/png")).as("passes").isNull();
+        assertThat(head("/upload/AAAAAAAAAAAAAAAAAAAAAA/a.png", "10", "Authorization", s.authorization()).status()).isEqualTo(404);
+        assertThat(head("/upload/x", "10").status()).isEqualTo(404);
+        HttpAnswer noToken = head(s.path(), "10", "Content-Type", "image/png");
+        assertThat(noToken.status()).isEqualTo(403);
+        assertThat(noToken.headers()).containsEntry("access-control-allow-origin", "*");
+        assertThat(head(s.path(), "11", "Authorization", s.authorization(), "Content-Type", "image/png").status()).isEqualTo(413);
+        assertThat(head(s.path(), "9", "Authorization", s.authorization(), "Content-Type", "image/png").status()).isEqualTo(400);
+        assertThat(head(s.path(), "10", "Authorization", s.authorization(), "Content-Type", "image/gif").status()).isEqualTo(400);
+        assertThat(put(s, bytes(10), "image/png").status()).isEqualTo(201);
+        assertThat(head(s.path(), "10", "Authorization", s.authorization(), "Content-Type", "image/png").status()).isEqualTo(409);
+        assertThat(route.beforeBody(new HttpCall("GET", s.path(), Map.of(), Map.of(), new byte[0], null, null, null, true)))
+                .as("only PUTs have bodies to check").isNull();
+    }
+
+    /** The route's check of a PUT's head, as the web listener asks it before reading the body. */
+    private HttpAnswer head(String path, String length, String... headers) {
+        Map<String, List<String>> h = new LinkedHashMap<>();
+        for (int i = 0; i < headers.length; i += 2) h.put(headers[i].toLowerCase(), List.of(headers[i + 1]));
+        h.put("content-length", List.of(length));
+        return route.beforeBody(new HttpCall("PUT", path, Map.of(), h, new byte[0], null, new InetSocketAddress("127.0.0.1", 1),
+                "https://localhost:5443", true));
+    }
+
+    @Test
+    void bodiesArriveInTheStoragesTemporaryDirectoryAndAreMovedIntoPlace() throws Exception {
+        assertThat(route.bodyDirectory()).isEqualTo(dir.resolve("tmp"));
+        Slot s = slot("a.bin", 3, null);
+        Path body = Files.write(Files.createTempFile(route.bodyDirectory(), "body-", ".part"), bytes(3));
+        HttpAnswer created = route.handle(new HttpCall("PUT", s.path(), Map.of(), Map.of("authorization", List.of(s.authorization()),
+                "content-length", List.of("3")), new byte[0], body, new InetSocketAddress("127.0.0.1", 1), "https://localhost:5443", true));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(body).doesNotExist();
+        try (var left = Files.list(dir.resolve("tmp"))) {
+            assertThat(left).isEmpty();
+        }
+        assertThat(Files.readAllBytes(files.file(s.id()))).isEqualTo(bytes(3));
+    }
+
+    @Test
+    void anEmptySlotTakesAPutWithoutABody() throws Exception {
+        Slot s = slot("empty.txt", 0, "text/plain");
+        assertThat(call("PUT", s.path(), new byte[0], "Authorization", s.authorization(), "Content-Type", "text/plain",
+                "Content-Length", "0").status()).isEqualTo(201);
+        assertThat(files.file(s.id())).isEmptyFile();
     }
 
     @Test
