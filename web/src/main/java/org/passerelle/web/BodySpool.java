@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  * requests stay in order. A connection that closes mid-body (dropped, or its idle timeout) takes
  * its partial file with it. After a refusal the input is dropped and the connection closed once
  * the refused body has been read through: a client still sending gets the answer, not a reset.
+ * At most the route's limit and {@link #MAX_PENDING} more is read and dropped so: a client that
+ * announces (or streams, chunked) more than that is cut off after it.
  */
 final class BodySpool extends ChannelInboundHandlerAdapter {
     static final int MAX_PENDING = 1 << 20;
@@ -51,6 +53,8 @@ final class BodySpool extends ChannelInboundHandlerAdapter {
     private boolean bodyComplete;
     private long pending;
     private boolean refused;
+    /** What may still be read and dropped of a refused body before the connection closes anyway. */
+    private long discardLeft;
     /** Completed when the refused request's body has been read through. */
     private Promise<Void> refusedBodyRead;
 
@@ -73,7 +77,8 @@ final class BodySpool extends ChannelInboundHandlerAdapter {
 
     private void read(ChannelHandlerContext ctx, Object msg) {
         if (refused) {
-            if (msg instanceof LastHttpContent && refusedBodyRead != null) refusedBodyRead.trySuccess(null);
+            if (msg instanceof HttpContent c) discardLeft -= c.content().readableBytes();
+            if ((msg instanceof LastHttpContent || discardLeft < 0) && refusedBodyRead != null) refusedBodyRead.trySuccess(null);
             ReferenceCountUtil.release(msg);
         } else if (body != null) {
             if (msg instanceof HttpContent chunk) append(chunk);
@@ -94,16 +99,17 @@ final class BodySpool extends ChannelInboundHandlerAdapter {
 
     private void start(ChannelHandlerContext ctx, HttpRequest req, HttpRoutes.Mount mount) {
         if (HttpUtil.isTransferEncodingChunked(req) || !HttpUtil.isContentLengthSet(req)) {
-            refuse(ctx, req, HttpAnswer.status(411, "Length Required"), true);
+            refuse(ctx, req, HttpAnswer.status(411, "Length Required"), true, mount.maxBodyBytes());
             return;
         }
         if (HttpUtil.getContentLength(req, 0L) > mount.maxBodyBytes()) {
-            refuse(ctx, req, HttpAnswer.status(413, "Payload Too Large"), true);
+            refuse(ctx, req, HttpAnswer.status(413, "Payload Too Large"), true, mount.maxBodyBytes());
             return;
         }
         head = req;
         checking = true;
         HttpRoute route = mount.route();
+        long limit = mount.maxBodyBytes();
         var call = RouteCall.call(ctx, req, new byte[0], null, tls);
         workers.execute(() -> {
             HttpAnswer refusal;
@@ -114,17 +120,17 @@ final class BodySpool extends ChannelInboundHandlerAdapter {
                 refusal = HttpAnswer.status(500, "Internal Server Error");
             }
             HttpAnswer r = refusal;
-            ctx.executor().execute(() -> checked(ctx, req, route.bodyDirectory(), r));
+            ctx.executor().execute(() -> checked(ctx, req, route.bodyDirectory(), r, limit));
         });
     }
 
     /** The route has looked at the head: refuse, or write the body (what arrived meanwhile first). */
-    private void checked(ChannelHandlerContext ctx, HttpRequest req, Path dir, HttpAnswer refusal) {
+    private void checked(ChannelHandlerContext ctx, HttpRequest req, Path dir, HttpAnswer refusal, long limit) {
         if (head != req || !checking) return; // the connection closed meanwhile
         checking = false;
         if (refusal != null) {
             head = null;
-            refuse(ctx, req, refusal, true);
+            refuse(ctx, req, refusal, true, limit);
         } else {
             if (HttpUtil.is100ContinueExpected(req)) {
                 ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
@@ -159,7 +165,7 @@ final class BodySpool extends ChannelInboundHandlerAdapter {
         body = null;
         bodyComplete = false;
         if (file == null) {
-            refuse(ctx, req, HttpAnswer.status(500, "Internal Server Error"), false);
+            refuse(ctx, req, HttpAnswer.status(500, "Internal Server Error"), false, 0);
         } else {
             ctx.fireChannelRead(new SpooledRequest(req, file));
         }
@@ -175,8 +181,9 @@ final class BodySpool extends ChannelInboundHandlerAdapter {
      * Answered in order by the request handler, which closes the connection after the answer and
      * the rest of the body (none if it was read, or if the client waits for 100 Continue).
      */
-    private void refuse(ChannelHandlerContext ctx, HttpRequest req, HttpAnswer answer, boolean bodyAhead) {
+    private void refuse(ChannelHandlerContext ctx, HttpRequest req, HttpAnswer answer, boolean bodyAhead, long limit) {
         refused = true;
+        discardLeft = limit + MAX_PENDING;
         refusedBodyRead = ctx.executor().newPromise();
         if (!bodyAhead || HttpUtil.is100ContinueExpected(req)) refusedBodyRead.setSuccess(null);
         ctx.fireChannelRead(new SpooledRequest(req, answer, refusedBodyRead));

@@ -153,6 +153,27 @@ class StreamedBodiesTest {
     }
 
     @Test
+    void aRefusedBodyIsReadAndDroppedOnlyUpToTheLimitThenTheConnectionCloses() throws Exception {
+        long sent = 0;
+        try (Socket s = new Socket("127.0.0.1", listener.port())) {
+            var out = s.getOutputStream();
+            out.write(("PUT /up/a HTTP/1.1\r\nHost: x\r\nContent-Length: " + (1L << 30) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[64 << 10];
+            try {
+                while (sent < 64L << 20) {
+                    out.write(chunk);
+                    sent += chunk.length;
+                }
+            } catch (java.io.IOException closedByTheServer) {
+                // expected: the server stopped reading a body it refused
+            }
+        }
+        assertThat(sent).as("a 1 GiB body announced: cut off after the limit and 1 MiB (and the socket buffers)")
+                .isLessThan(64L << 20);
+        assertThat(entries(incoming)).isZero();
+    }
+
+    @Test
     void aConnectionDroppedMidBodyLeavesNoFile() throws Exception {
         try (Socket s = new Socket("127.0.0.1", listener.port())) {
             OutputStream out = s.getOutputStream();
