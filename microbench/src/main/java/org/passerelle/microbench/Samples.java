@@ -59,6 +59,11 @@ public enum Samples {
         return out.getFirst();
     }
 
+    /** The stanza as delivered to a recipient: the server has stamped {@code from}. */
+    public Element delivered() {
+        return element().withAttr("from", "alice@localhost/phone");
+    }
+
     private static String roster(int items) {
         StringBuilder sb = new StringBuilder("<iq type='result' id='roster-1' to='alice@localhost/phone'>"
                 + "<query xmlns='jabber:iq:roster' ver='57'>");

@@ -44,8 +44,7 @@ public class EncodeBenchmark {
 
         @Setup
         public void setup() {
-            // As delivered to a recipient: the server has stamped 'from'.
-            message = new StreamOutput.StreamElement(stanza.element().withAttr("from", "alice@localhost/phone"));
+            message = new StreamOutput.StreamElement(stanza.delivered());
         }
     }
 
