@@ -77,6 +77,8 @@ modules:
 YML
   # PASSERELLE_TARIFF: a charging tariff (a YAML flow list) to measure what per-message billing costs.
   [ -z "${PASSERELLE_TARIFF:-}" ] || echo "  charging: {tariff: $PASSERELLE_TARIFF}" >> "$dir/passerelle.yml"
+  # PASSERELLE_STORAGE: another database (a YAML flow map, e.g. PostgreSQL); use its own BENCH_DIR.
+  [ -z "${PASSERELLE_STORAGE:-}" ] || echo "storage: $PASSERELLE_STORAGE" >> "$dir/passerelle.yml"
   if [ ! -f "$dir/imported" ]; then
     say "passerelle: importing $2"
     "$JAVA" -jar "$SERVER_JAR" import --config "$dir/passerelle.yml" --data "$dir/data" --details 3 "$2" >&2 && touch "$dir/imported"
