@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@code modules.sms.enabled}. See docs/SMS.md.
  */
 @Implements(spec = "XEP-0077", version = "2.5", note = "on sms.<domain> only: registering links a phone (form with a code sent by SMS)")
-@Implements(spec = "XEP-0100", version = "1.0", note = "on sms.<domain>: registration, jabber:iq:gateway addressing; no presence from the gateway")
+@Implements(spec = "XEP-0100", version = "1.0", note = "on sms.<domain>: registration links a phone, jabber:iq:gateway addresses phones; the gateway has no presence and does not subscribe to users")
 @Implements(spec = "XEP-0184", version = "1.4.0", note = "SMSC delivery receipts of forwarded messages and of texts to phones become <received/>")
 public final class SmsModule implements Module {
     private static final Logger LOG = LoggerFactory.getLogger(SmsModule.class);
