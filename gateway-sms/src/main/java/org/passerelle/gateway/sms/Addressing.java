@@ -22,9 +22,10 @@ final class Addressing {
             return iq.result(Element.builder("query", NS).textChild("desc", NS, DESC).textChild("prompt", NS, PROMPT).build());
         }
         String typed = iq.element().firstElement().childText("prompt", NS);
+        if (typed == null) return iq.error("bad-request", "the number goes in <prompt/>");
         String phone = Phones.normalise(typed);
         // XEP-0100 names no error: the text is no number we can address, so it is not acceptable (modify).
-        if (phone == null) return iq.error("not-acceptable", "not an international phone number: " + (typed == null ? "" : typed.strip()));
+        if (phone == null) return iq.error("not-acceptable", "not an international phone number: " + typed.strip());
         return iq.result(Element.builder("query", NS).textChild("jid", NS, Phones.jid(phone, service).toString()).build());
     }
 }

@@ -112,6 +112,7 @@ class GatewayInteractionTest {
                 .isEqualTo("not-acceptable");
         assertThat(condition(ask(server, alice, "set", "<query xmlns='jabber:iq:gateway'><prompt>06 12 34 56 78</prompt></query>")))
                 .as("a national number says no country").isEqualTo("not-acceptable");
+        assertThat(condition(ask(server, alice, "set", "<query xmlns='jabber:iq:gateway'/>"))).isEqualTo("bad-request");
         smsc.assertNothing(200);
     }
 
