@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * takes commands by SMS, and lets users text phones that have no account. Off unless
  * {@code modules.sms.enabled}. See docs/SMS.md.
  */
+@Implements(spec = "XEP-0077", version = "2.5", note = "on sms.<domain> only: registering links a phone (form with a code sent by SMS)")
+@Implements(spec = "XEP-0100", version = "1.0", note = "on sms.<domain>: registration links a phone, jabber:iq:gateway addresses phones; the gateway has no presence and does not subscribe to users")
 @Implements(spec = "XEP-0184", version = "1.4.0", note = "SMSC delivery receipts of forwarded messages and of texts to phones become <received/>")
 public final class SmsModule implements Module {
     private static final Logger LOG = LoggerFactory.getLogger(SmsModule.class);
@@ -57,12 +59,13 @@ public final class SmsModule implements Module {
         ScheduledFuture<?> expiry = server.scheduler().scheduleWithFixedDelay(() -> server.workers().execute(inbound::expireParts),
                 EXPIRY_MINUTES, EXPIRY_MINUTES, TimeUnit.MINUTES);
         ctx.onStop(() -> expiry.cancel(false));
+        PhoneLinking linking = new PhoneLinking(gateway, Duration.ofMinutes(options.codeMinutes()));
         for (DomainBareJid domain : server.domains().all()) {
-            SmsService service = new SmsService(gateway, domain);
+            SmsService service = new SmsService(gateway, linking, domain);
             ctx.onStop(server.router().registerDomain(service.jid(), service::handle));
             ctx.discoItem(new DiscoItem(service.jid().toString(), null, "SMS"));
         }
-        ctx.discoNode(LinkCommand.NODE, new LinkCommand(gateway, Duration.ofMinutes(options.codeMinutes())));
+        ctx.discoNode(LinkCommand.NODE, new LinkCommand(gateway, linking));
         ctx.on(AppAway.class, AWAY_PRIORITY, new Forwarding(gateway)::onAway);
         ctx.on(AccountDeleted.class, 100, e -> {
             gateway.forget(e.account());

@@ -13,18 +13,21 @@ import org.passerelle.xml.Element;
  * {@code sms.<domain>}: phones as contacts. A chat to {@code +33612345678@sms.<domain>} from a
  * user of the domain is texted as {@code user: text}; the phone's replies come back to whoever
  * wrote to it last. Subscriptions to a phone are accepted (it has no presence to share). The
- * link command is listed and run here too (the adhoc module runs it).
+ * link command is listed and run here too (the adhoc module runs it), and gateway-aware clients
+ * link by registering (XEP-0077) and address phones with {@code jabber:iq:gateway} (XEP-0100).
  */
 final class SmsService {
     private static final String COMMANDS = "http://jabber.org/protocol/commands";
     private final Gateway gateway;
     private final DomainBareJid domain;
     private final DomainBareJid service;
+    private final Registration registration;
 
-    SmsService(Gateway gateway, DomainBareJid domain) {
+    SmsService(Gateway gateway, PhoneLinking linking, DomainBareJid domain) {
         this.gateway = gateway;
         this.domain = domain;
         this.service = gateway.gatewayOf(domain);
+        this.registration = new Registration(gateway, linking, service);
     }
 
     DomainBareJid jid() {
@@ -36,7 +39,7 @@ final class SmsService {
         boolean local = user != null && user.asDomainBareJid().equals(domain);
         if (stanza.isIq()) {
             if (stanza.isIqRequest()) {
-                Stanza answer = answer(stanza, local);
+                Stanza answer = answer(stanza, user, local);
                 if (answer != null) gateway.server.router().route(answer);
             }
         } else if (stanza.isMessage()) {
@@ -73,10 +76,12 @@ final class SmsService {
         gateway.server.router().route(m.error(condition, text));
     }
 
-    private Stanza answer(Stanza iq, boolean local) {
+    private Stanza answer(Stanza iq, EntityBareJid user, boolean local) {
         Element payload = iq.element().firstElement();
         if (!local) return iq.error("forbidden", "for users of " + domain + " only");
         if (payload == null || iq.to().hasLocalpart()) return iq.error("service-unavailable", null);
+        if (payload.is("query", Addressing.NS)) return Addressing.answer(iq, service);
+        if (payload.is("query", Registration.NS)) return registration.answer(iq, user);
         String node = payload.attr("node");
         if (payload.is("command", COMMANDS) && LinkCommand.NODE.equals(node)) {
             // The adhoc module runs it, as if asked at the user's domain; the answer comes from here.
@@ -85,7 +90,7 @@ final class SmsService {
         }
         if (payload.is("query", Namespaces.DISCO_INFO) && (node == null || LinkCommand.NODE.equals(node))) {
             return iq.result(node == null
-                    ? info(node, identity("gateway", "sms", "SMS"), Namespaces.DISCO_INFO, COMMANDS)
+                    ? info(node, identity("gateway", "sms", "SMS"), Namespaces.DISCO_INFO, COMMANDS, Addressing.NS, Registration.NS)
                     : info(node, identity("automation", "command-node", LinkCommand.NAME), COMMANDS, "jabber:x:data"));
         }
         if (payload.is("query", Namespaces.DISCO_ITEMS) && (node == null || COMMANDS.equals(node))) {

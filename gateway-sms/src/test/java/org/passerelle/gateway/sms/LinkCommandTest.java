@@ -63,7 +63,7 @@ class LinkCommandTest {
 
     @Test
     void theRightCodeLinksAfterAWrongOne() throws Exception {
-        LinkCommand command = new LinkCommand(gateway, Duration.ofMinutes(10));
+        LinkCommand command = new LinkCommand(gateway, new PhoneLinking(gateway, Duration.ofMinutes(10)));
         assertThat(run(command, ALICE)).isInstanceOf(Step.Executing.class);
         DataForm asked = number("+33 6 00 00 00 07", "away");
         Step sent = run(command, ALICE, asked);
@@ -79,7 +79,7 @@ class LinkCommandTest {
 
     @Test
     void threeWrongCodesOrAnExpiredCodeEndTheAttempt() throws Exception {
-        LinkCommand command = new LinkCommand(gateway, Duration.ofMinutes(10));
+        LinkCommand command = new LinkCommand(gateway, new PhoneLinking(gateway, Duration.ofMinutes(10)));
         DataForm asked = number("+33600000008", "offline");
         run(command, ALICE, asked);
         String wrong = codeSentTo("+33600000008").equals("999999") ? "999998" : "999999";
@@ -88,7 +88,7 @@ class LinkCommandTest {
         assertThat(note(run(command, ALICE, asked, code(wrong), code(wrong), code(wrong)))).contains("too many tries");
         assertThat(note(run(command, ALICE, asked, code(codeSentTo("+33600000008"))))).contains("expired");
 
-        LinkCommand instant = new LinkCommand(gateway, Duration.ofSeconds(-1));
+        LinkCommand instant = new LinkCommand(gateway, new PhoneLinking(gateway, Duration.ofSeconds(-1)));
         run(instant, ALICE, asked);
         assertThat(note(run(instant, ALICE, asked, code(codeSentTo("+33600000008"))))).contains("expired");
         assertThat(ctx.stores().sms().linkOf(ALICE)).isEmpty();
@@ -96,7 +96,7 @@ class LinkCommandTest {
 
     @Test
     void takenInvalidSameAndEmptyNumbers() throws Exception {
-        LinkCommand command = new LinkCommand(gateway, Duration.ofMinutes(10));
+        LinkCommand command = new LinkCommand(gateway, new PhoneLinking(gateway, Duration.ofMinutes(10)));
         EntityBareJid bob = Jids.of("bob@localhost").asEntityBareJidOrThrow();
         ctx.stores().sms().link(new SmsLink(bob, "+33600000009", "offline"));
         assertThat(note(run(command, ALICE, number("+33600000009", "offline")))).contains("another account");
