@@ -45,6 +45,7 @@ class SmsGatewayIT {
                     sourceAddress: "12345"
                     reconnectMinSeconds: 1
                     reconnectMaxSeconds: 1
+                    responseTimeoutSeconds: 2 # a submit_sm in flight when the SMSC stops is given up at this (SMS.md)
                     smscs:
                       - {name: sim, host: 127.0.0.1, port: %d, systemId: passerelle, password: s3cret}
                 """.formatted(smsc.port()));
