@@ -12,7 +12,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * SQLite's single writer, shared: units of work queue here and one thread runs whatever has
+ * The database's writer, shared (SQLite's only one; for PostgreSQL one of the pool's connections
+ * at a time): units of work queue here and one thread runs whatever has
  * queued in one transaction, then commits once. If a unit fails, the batch is rolled back and each
  * unit runs again in a transaction of its own, so one failure costs no other unit. Each caller
  * still returns only after the commit, so a write is as durable as before, but a burst of writes

@@ -9,11 +9,12 @@ import java.sql.SQLException;
  * a unit of work in one transaction that is committed when it returns, {@link #read} runs queries
  * in one transaction so they see one state of the data.
  *
- * <p>SQLite allows one writer at a time, so it gets a write pool of exactly one connection:
- * writers queue for it in the pool instead of failing with SQLITE_BUSY, and readers use their own
- * small pool (WAL lets them read while the writer writes); its writes go through {@link GroupCommit},
- * which commits whatever has queued in one transaction. PostgreSQL uses one pool for both, and its
- * own group commit across connections.
+ * <p>Writes go through {@link GroupCommit} on both databases: one thread commits whatever units
+ * have queued in one transaction. SQLite allows one writer at a time, so it gets a write pool of
+ * exactly one connection, and readers their own small pool (WAL lets them read while the writer
+ * writes). PostgreSQL uses one pool for both; its group commit across connections still paid one
+ * transaction per unit, which capped billed chat at about 3,600 messages/s where one transaction
+ * per batch carries 12,000 (docs/PERFORMANCE.md).
  */
 final class SqlDatabase implements AutoCloseable {
     /** Work on a connection; the transaction around it belongs to the caller. */
@@ -31,7 +32,7 @@ final class SqlDatabase implements AutoCloseable {
         this.dialect = dialect;
         this.writer = writer;
         this.reader = reader;
-        this.groupCommit = dialect == SqlDialect.SQLITE ? new GroupCommit(writer, "sqlite-group-commit") : null;
+        this.groupCommit = new GroupCommit(writer, dialect == SqlDialect.SQLITE ? "sqlite-group-commit" : "postgresql-group-commit");
     }
 
     SqlDialect dialect() {
@@ -40,7 +41,7 @@ final class SqlDatabase implements AutoCloseable {
 
     /** Runs the work in a transaction, committed (durable) when this returns; rolled back if it throws. */
     <T> T write(Work<T> work) {
-        return groupCommit != null ? groupCommit.write(work) : inTransaction(writer, work);
+        return groupCommit.write(work);
     }
 
     /** Runs queries in one transaction; never writes. */
@@ -73,7 +74,7 @@ final class SqlDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        if (groupCommit != null) groupCommit.close();
+        groupCommit.close();
         if (reader != writer) reader.close();
         writer.close();
     }
