@@ -77,6 +77,8 @@ final class LinkCommand implements AdhocCommand {
             case MODE_CHANGED -> Step.completed(Step.Note.info("SMS forwarding: " + mode + "."));
             case TAKEN -> Step.completed(Step.Note.error("This number is linked to another account."));
             case CODE_SENT -> Step.last(codeForm("Type the code sent by SMS to " + choice.phone() + "."));
+            case TOO_SOON -> Step.completed(Step.Note.error("A code was sent a moment ago: wait a minute (at most "
+                    + PhoneLinking.CODES_PER_NUMBER + " codes an hour to one number)."));
         };
     }
 

@@ -6,20 +6,24 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jxmpp.jid.EntityBareJid;
+import org.passerelle.core.auth.RateLimiter;
 import org.passerelle.core.store.SmsLink;
 
 /**
  * The rules for linking a phone, shared by the ad-hoc command and in-band registration: a
  * six-digit code sent by SMS to the number, valid {@code codeMinutes}, three tries; one number
  * belongs to one account; the same number again only changes the forwarding mode. Codes wait
- * in memory (a restart forgets them: the user asks for a new one).
+ * in memory (a restart forgets them: the user asks for a new one). Codes are texts the operator
+ * pays for and a stranger's phone receives, so at most one is sent per account a minute and
+ * {@value #CODES_PER_NUMBER} per number an hour.
  */
 final class PhoneLinking {
     static final int MAX_TRIES = 3;
+    static final int CODES_PER_NUMBER = 3;
 
     /** What a number (and mode) given by the user led to; {@code phone} is the normalised number, or what was typed when invalid. */
     record Choice(Kind kind, String phone) {
-        enum Kind { CODE_SENT, MODE_CHANGED, TAKEN, INVALID, UNLINKED, NOTHING_TO_UNLINK }
+        enum Kind { CODE_SENT, TOO_SOON, MODE_CHANGED, TAKEN, INVALID, UNLINKED, NOTHING_TO_UNLINK }
     }
 
     /** What a typed code led to; {@code phone} is the number the code was for (null when none was waiting). */
@@ -35,10 +39,14 @@ final class PhoneLinking {
     private final Duration codeValidity;
     private final SecureRandom random = new SecureRandom();
     private final Map<EntityBareJid, Pending> pending = new ConcurrentHashMap<>();
+    private final RateLimiter perAccount;
+    private final RateLimiter perNumber;
 
     PhoneLinking(Gateway gateway, Duration codeValidity) {
         this.gateway = gateway;
         this.codeValidity = codeValidity;
+        this.perAccount = new RateLimiter(1, Duration.ofMinutes(1).toMillis(), gateway.server.clock());
+        this.perNumber = new RateLimiter(CODES_PER_NUMBER, Duration.ofHours(1).toMillis(), gateway.server.clock());
     }
 
     /**
@@ -59,6 +67,9 @@ final class PhoneLinking {
             return new Choice(Choice.Kind.MODE_CHANGED, phone);
         }
         if (gateway.store.linkOfPhone(phone).isPresent()) return new Choice(Choice.Kind.TAKEN, phone);
+        if (!perAccount.allowed(user.toString()) || !perNumber.allowed(phone)) return new Choice(Choice.Kind.TOO_SOON, phone);
+        perAccount.record(user.toString());
+        perNumber.record(phone);
         String code = String.format("%06d", random.nextInt(1_000_000));
         pending.put(user, new Pending(phone, mode, code, gateway.server.clock().instant().plus(codeValidity), 0));
         gateway.text(user, phone, "Your code for " + user + ": " + code, null);

@@ -65,6 +65,8 @@ final class Registration {
                     + ": register again with it in the code field."), user);
             case MODE_CHANGED -> iq.result(null);
             case TAKEN -> iq.error("conflict", "This number is linked to another account.");
+            case TOO_SOON -> iq.error("resource-constraint", "A code was sent a moment ago: wait a minute (at most "
+                    + PhoneLinking.CODES_PER_NUMBER + " codes an hour to one number).");
             case INVALID, UNLINKED, NOTHING_TO_UNLINK -> iq.error("not-acceptable", "not an international number: " + phone);
         };
     }

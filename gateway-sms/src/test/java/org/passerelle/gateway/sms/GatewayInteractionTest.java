@@ -161,11 +161,20 @@ class GatewayInteractionTest {
         assertThat(text(register("+33600000002", null, other(code)))).contains("too many tries");
         assertThat(text(register("+33600000002", null, code))).startsWith("No code is waiting for +33600000002");
 
+        assertThat(condition(register("+33600000002", null, null))).as("a second code within the minute").isEqualTo("resource-constraint");
+        smsc.assertNothing(300);
+        clock.add(Duration.ofMinutes(1));
         register("+33600000002", null, null);
         String second = codeSmsTo("+33600000002");
         clock.add(Duration.ofMinutes(11));
         assertThat(text(register("+33600000002", null, second))).startsWith("No code is waiting");
         assertThat(server.context().stores().sms().linkOf(ALICE)).isEmpty();
+
+        register("+33600000002", null, null);
+        codeSmsTo("+33600000002"); // the third to this number within the hour
+        clock.add(Duration.ofMinutes(2));
+        assertThat(condition(register("+33600000002", null, null))).as("a fourth to the same number").isEqualTo("resource-constraint");
+        smsc.assertNothing(300);
     }
 
     @Test
