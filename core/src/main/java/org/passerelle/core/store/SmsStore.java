@@ -27,6 +27,12 @@ public interface SmsStore {
 
     boolean unlink(EntityBareJid account);
 
+    /** Keeps whether the user said ON (available "on mobile"); false when the account has no phone. A new number starts OFF. */
+    boolean setOnMobile(EntityBareJid account, boolean on);
+
+    /** The accounts whose phone said ON last (their mobile sessions come back after a restart). */
+    List<EntityBareJid> onMobile();
+
     /** The account's short number for a contact (a bare JID), given on first use: 1, 2, 3 ... */
     int contactNumber(EntityBareJid account, String contact);
 

@@ -21,6 +21,7 @@ import org.passerelle.core.store.SmsStore;
 final class MemorySmsStore implements SmsStore {
     private final MemoryChargingStore charging;
     private final Map<EntityBareJid, SmsLink> links = new HashMap<>();
+    private final java.util.Set<EntityBareJid> onMobile = new java.util.HashSet<>();
     private final Map<EntityBareJid, TreeMap<Integer, String>> contacts = new HashMap<>();
     private final Map<String, EntityBareJid> lastWriters = new HashMap<>();
     private final Map<Long, SmsOutgoing> outbox = new LinkedHashMap<>();
@@ -37,8 +38,22 @@ final class MemorySmsStore implements SmsStore {
     public synchronized boolean link(SmsLink link) {
         Optional<SmsLink> holder = linkOfPhone(link.phone());
         if (holder.isPresent() && !holder.get().account().equals(link.account())) return false;
-        links.put(link.account(), link);
+        SmsLink before = links.put(link.account(), link);
+        if (before == null || !before.phone().equals(link.phone())) onMobile.remove(link.account());
         return true;
+    }
+
+    @Override
+    public synchronized boolean setOnMobile(EntityBareJid account, boolean on) {
+        if (!links.containsKey(account)) return false;
+        if (on) onMobile.add(account);
+        else onMobile.remove(account);
+        return true;
+    }
+
+    @Override
+    public synchronized List<EntityBareJid> onMobile() {
+        return onMobile.stream().sorted(java.util.Comparator.comparing(Object::toString)).toList();
     }
 
     @Override public synchronized Optional<SmsLink> linkOf(EntityBareJid account) { return Optional.ofNullable(links.get(account)); }
@@ -56,7 +71,11 @@ final class MemorySmsStore implements SmsStore {
         return true;
     }
 
-    @Override public synchronized boolean unlink(EntityBareJid account) { return links.remove(account) != null; }
+    @Override
+    public synchronized boolean unlink(EntityBareJid account) {
+        onMobile.remove(account);
+        return links.remove(account) != null;
+    }
 
     @Override
     public synchronized int contactNumber(EntityBareJid account, String contact) {
@@ -184,6 +203,7 @@ final class MemorySmsStore implements SmsStore {
 
     @Override
     public synchronized void deleteAll(EntityBareJid account) {
+        onMobile.remove(account);
         links.remove(account);
         contacts.remove(account);
         lastWriters.values().removeIf(account::equals);

@@ -107,8 +107,19 @@ final class Gateway {
         return s != null && s.isAvailable();
     }
 
-    /** ON: the mobile session joins with a presence saying so. */
+    /** ON: the mobile session joins with a presence saying so; kept, so it comes back after a restart. */
     void goOnline(EntityBareJid account) {
+        if (online(account)) return;
+        store.setOnMobile(account, true);
+        join(account);
+    }
+
+    /** At start: the sessions of the users whose phone said ON last, back as they were. */
+    void resumeOnline() {
+        for (EntityBareJid account : store.onMobile()) join(account);
+    }
+
+    private void join(EntityBareJid account) {
         MobileSession s = mobile(account);
         if (s.isAvailable()) return;
         Session replaced = server.sessions().add(s);
@@ -121,6 +132,7 @@ final class Gateway {
 
     /** OFF: unavailable, and the session ends. */
     void goOffline(EntityBareJid account) {
+        store.setOnMobile(account, false);
         MobileSession s = mobiles.get(account);
         if (s == null || !s.isAvailable()) return;
         sendAs(account, Element.builder("presence", Namespaces.CLIENT).attr("type", "unavailable").build());

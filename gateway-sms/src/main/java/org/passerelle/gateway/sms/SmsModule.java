@@ -75,6 +75,7 @@ public final class SmsModule implements Module {
         ctx.onStop(outbox::close);
         ctx.onStop(routes::close);
         routes.start(inbound, outbox::kick);
+        gateway.resumeOnline();
         LOG.info("SMS gateway: {} SMSC(s): {}", connections.size(), connections.stream().map(SmscConnection::name).toList());
     }
 }

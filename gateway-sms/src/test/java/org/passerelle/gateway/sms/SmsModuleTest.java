@@ -281,6 +281,26 @@ class SmsModuleTest {
         assertThat(charged()).hasSize(1);
     }
 
+    /** The gateway's session for alice, if it is there and available. */
+    private java.util.Optional<org.passerelle.core.session.Session> onMobile() {
+        return server.context().sessions().sessions(ALICE).stream()
+                .filter(x -> x.jid().getResourceOrEmpty().toString().equals(MobileSession.RESOURCE) && x.isAvailable()).findFirst();
+    }
+
+    @Test
+    void onIsKeptAcrossARestartAndOffToo() throws Exception {
+        link("offline");
+        smsc.deliver("33600000001", "555", "ON", null);
+        assertThat(onMobile()).as("ON").isPresent();
+        restart();
+        assertThat(onMobile()).as("back after a restart").isPresent();
+        assertThat(onMobile().orElseThrow().presence().element().childText("status", "jabber:client")).isEqualTo("On mobile (SMS)");
+        smsc.deliver("33600000001", "555", "OFF", null);
+        assertThat(onMobile()).isEmpty();
+        restart();
+        assertThat(onMobile()).as("OFF is kept too").isEmpty();
+    }
+
     @Test
     void theStoredPartsOfAConcatenatedMoOutliveRestartsAndItIsChargedOnce() throws Exception {
         link("offline");

@@ -35,7 +35,8 @@ final class SqlSmsStore implements SmsStore {
             Optional<String> holder = Sql.first(c, "SELECT account FROM sms_links WHERE phone = ?", rs -> rs.getString(1), link.phone());
             if (holder.isPresent() && !holder.get().equals(link.account().toString())) return false;
             Sql.update(c, "INSERT INTO sms_links (account, phone, forwarding) VALUES (?, ?, ?) "
-                    + "ON CONFLICT (account) DO UPDATE SET phone = excluded.phone, forwarding = excluded.forwarding",
+                    + "ON CONFLICT (account) DO UPDATE SET phone = excluded.phone, forwarding = excluded.forwarding, "
+                    + "on_mobile = CASE WHEN sms_links.phone = excluded.phone THEN sms_links.on_mobile ELSE 0 END",
                     link.account().toString(), link.phone(), link.forwarding());
             return true;
         });
@@ -55,6 +56,17 @@ final class SqlSmsStore implements SmsStore {
     @Override
     public boolean setForwarding(EntityBareJid account, String forwarding) {
         return db.write(c -> Sql.update(c, "UPDATE sms_links SET forwarding = ? WHERE account = ?", forwarding, account.toString()) > 0);
+    }
+
+    @Override
+    public boolean setOnMobile(EntityBareJid account, boolean on) {
+        return db.write(c -> Sql.update(c, "UPDATE sms_links SET on_mobile = ? WHERE account = ?", on ? 1 : 0, account.toString()) > 0);
+    }
+
+    @Override
+    public List<EntityBareJid> onMobile() {
+        return db.read(c -> Sql.list(c, "SELECT account FROM sms_links WHERE on_mobile = 1 ORDER BY account",
+                rs -> Jids.of(rs.getString(1)).asEntityBareJidOrThrow()));
     }
 
     @Override

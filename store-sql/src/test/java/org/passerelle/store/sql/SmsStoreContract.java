@@ -287,6 +287,25 @@ abstract class SmsStoreContract extends StoresFixture {
     }
 
     @Test
+    void onIsKeptWithTheLinkAndANewNumberStartsOff() {
+        EntityBareJid alice = newJid("alice");
+        String phone = phone();
+        assertThat(store().setOnMobile(alice, true)).as("no phone linked").isFalse();
+        store().link(new SmsLink(alice, phone, "offline"));
+        assertThat(store().onMobile()).doesNotContain(alice);
+        assertThat(store().setOnMobile(alice, true)).isTrue();
+        reopen();
+        assertThat(store().onMobile()).contains(alice);
+        store().link(new SmsLink(alice, phone, "away")); // the same number, another mode
+        assertThat(store().onMobile()).contains(alice);
+        store().link(new SmsLink(alice, phone(), "away")); // another number
+        assertThat(store().onMobile()).doesNotContain(alice);
+        store().setOnMobile(alice, true);
+        store().unlink(alice);
+        assertThat(store().onMobile()).doesNotContain(alice);
+    }
+
+    @Test
     void deletingAnAccountRemovesItsData() {
         EntityBareJid alice = newJid("alice");
         String phone = phone();
