@@ -109,20 +109,15 @@ class ChargingGatewaysIT {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             replyPort = free.getLocalPort();
         }
-        try (SmscSimulator smsc = new SmscSimulator("passerelle", "s3cret");
+        try (SmscSimulator smsc = SmscSetup.simulator();
              Mailbox carolsMailbox = new Mailbox("carol@mail.test", "carol", "mail-pw");
-             ItServer server = ItServer.start("""
-                     modules:
-                       sms:
-                         enabled: true
-                         sourceAddress: "12345"
-                         smscs: [{name: sim, host: 127.0.0.1, port: %d, systemId: passerelle, password: s3cret}]
+             ItServer server = ItServer.start("modules:\n" + SmscSetup.sms(smsc) + """
                        mail:
                          enabled: true
                          batchSeconds: 1
                          relay: {host: 127.0.0.1, port: %d, security: none, from: passerelle@localhost}
                          replies: {domain: mail.localhost, listenHost: 127.0.0.1, port: %d}
-                     """.formatted(smsc.port(), carolsMailbox.smtpPort(), replyPort) + TARIFF)) {
+                     """.formatted(carolsMailbox.smtpPort(), replyPort) + TARIFF)) {
             smsc.awaitBound(WAIT);
             server.server().context().accounts().create(Jids.of("root@localhost").asEntityBareJidOrThrow(), "r00t-pw", true);
             EntityBareJid alice = server.user("alice", "a-pw");

@@ -37,18 +37,10 @@ class SmsGatewayIT {
 
     @BeforeAll
     static void start() throws Exception {
-        smsc = new SmscSimulator("passerelle", "s3cret");
-        server = ItServer.start("""
-                modules:
-                  sms:
-                    enabled: true
-                    sourceAddress: "12345"
-                    reconnectMinSeconds: 1
-                    reconnectMaxSeconds: 1
-                    responseTimeoutSeconds: 2 # a submit_sm in flight when the SMSC stops is given up at this (SMS.md)
-                    smscs:
-                      - {name: sim, host: 127.0.0.1, port: %d, systemId: passerelle, password: s3cret}
-                """.formatted(smsc.port()));
+        smsc = SmscSetup.simulator();
+        // A submit_sm in flight when the SMSC stops is given up at responseTimeoutSeconds (SMS.md).
+        server = ItServer.start("modules:\n" + SmscSetup.sms(smsc, "reconnectMinSeconds: 1", "reconnectMaxSeconds: 1",
+                "responseTimeoutSeconds: 2"));
         smsc.awaitBound(WAIT);
     }
 

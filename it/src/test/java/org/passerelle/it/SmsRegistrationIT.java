@@ -36,15 +36,8 @@ class SmsRegistrationIT {
 
     @BeforeAll
     static void start() throws Exception {
-        smsc = new SmscSimulator("passerelle", "s3cret");
-        server = ItServer.start("""
-                modules:
-                  sms:
-                    enabled: true
-                    sourceAddress: "12345"
-                    smscs:
-                      - {name: sim, host: 127.0.0.1, port: %d, systemId: passerelle, password: s3cret}
-                """.formatted(smsc.port()));
+        smsc = SmscSetup.simulator();
+        server = ItServer.start("modules:\n" + SmscSetup.sms(smsc));
         smsc.awaitBound(WAIT);
     }
 

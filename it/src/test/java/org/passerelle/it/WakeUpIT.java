@@ -29,16 +29,8 @@ class WakeUpIT {
 
     @BeforeAll
     static void start() throws Exception {
-        smsc = new SmscSimulator("passerelle", "s3cret");
-        server = ItServer.start("""
-                modules:
-                  push: {minIntervalSeconds: 1}
-                  sms:
-                    enabled: true
-                    sourceAddress: "12345"
-                    smscs:
-                      - {name: sim, host: 127.0.0.1, port: %d, systemId: passerelle, password: s3cret}
-                """.formatted(smsc.port()));
+        smsc = SmscSetup.simulator();
+        server = ItServer.start("modules:\n  push: {minIntervalSeconds: 1}\n" + SmscSetup.sms(smsc));
         smsc.awaitBound(WAIT);
     }
 
