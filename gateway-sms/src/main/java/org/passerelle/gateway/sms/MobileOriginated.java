@@ -1,10 +1,6 @@
 package org.passerelle.gateway.sms;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -22,6 +18,7 @@ import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.store.SmsLink;
 import org.passerelle.core.store.SmsMoText;
 import org.passerelle.core.store.SmsOutgoing;
+import org.passerelle.core.util.Digests;
 import org.passerelle.gateway.sms.smpp.SmsEncoding;
 import org.passerelle.gateway.sms.smpp.SmscConnection;
 import org.passerelle.xml.Element;
@@ -197,14 +194,7 @@ final class MobileOriginated implements SmscConnection.Inbound {
     /** The SMSC's reference when it gives one, else the content: a retried deliver_sm carries the same. */
     private static String key(SmscConnection smsc, String phone, Short reference, String text, Instant now) {
         if (reference != null) return smsc.name() + ":" + phone + ":ref:" + reference;
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((phone + "\n" + text).getBytes(StandardCharsets.UTF_8));
-            // The same text from the same phone within the same two minutes counts as a retry.
-            sha.update(Long.toString(now.getEpochSecond() / 120).getBytes(StandardCharsets.US_ASCII));
-            return smsc.name() + ":" + HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        // The same text from the same phone within the same two minutes counts as a retry.
+        return smsc.name() + ":" + Digests.sha256Hex(phone + "\n" + text + now.getEpochSecond() / 120);
     }
 }
