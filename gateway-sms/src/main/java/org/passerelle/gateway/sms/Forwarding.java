@@ -28,9 +28,7 @@ final class Forwarding {
         if (link == null || !wanted(link.forwarding(), e.offline())) return false;
         String body = e.message().element().childText("body", e.message().element().namespace());
         if (body == null || e.message().from() == null) return false;
-        String from = e.message().from().asBareJid().toString();
-        int n = gateway.store.contactNumber(e.account(), from);
-        gateway.text(e.account(), link.phone(), "[" + n + "] " + from + ": " + body, e.message());
+        gateway.forward(link, e.message().from().asBareJid().toString(), body, e.message());
         return true;
     }
 

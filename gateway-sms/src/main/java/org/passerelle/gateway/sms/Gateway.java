@@ -13,6 +13,7 @@ import org.passerelle.core.session.Session;
 import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.Namespaces;
 import org.passerelle.core.stanza.Stanza;
+import org.passerelle.core.store.SmsLink;
 import org.passerelle.core.store.SmsOutgoing;
 import org.passerelle.core.store.SmsStore;
 import org.passerelle.gateway.sms.smpp.SmsEncoding;
@@ -86,11 +87,14 @@ final class Gateway {
     private void forwardToResource(EntityBareJid account, Stanza message) {
         String body = message.element().childText("body", message.element().namespace());
         if (body == null) return;
-        store.linkOf(account).ifPresent(link -> {
-            String from = message.from() == null ? "?" : message.from().asBareJid().toString();
-            int n = store.contactNumber(account, from);
-            text(account, link.phone(), "[" + n + "] " + from + ": " + body, message);
-        });
+        store.linkOf(account).ifPresent(link -> forward(link, message.from() == null ? "?" : message.from().asBareJid().toString(),
+                body, message));
+    }
+
+    /** Texts a message to the linked phone as {@code [n] sender: text}, n the sender's contact number (to reply with). */
+    void forward(SmsLink link, String from, String body, Stanza message) {
+        int n = store.contactNumber(link.account(), from);
+        text(link.account(), link.phone(), "[" + n + "] " + from + ": " + body, message);
     }
 
     /** Sends a stanza as the user's mobile client (stamped, intercepted and routed like any client's). */
