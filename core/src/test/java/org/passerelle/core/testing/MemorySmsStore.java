@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jxmpp.jid.EntityBareJid;
 import org.passerelle.core.store.ChargingRecord;
@@ -21,7 +23,7 @@ import org.passerelle.core.store.SmsStore;
 final class MemorySmsStore implements SmsStore {
     private final MemoryChargingStore charging;
     private final Map<EntityBareJid, SmsLink> links = new HashMap<>();
-    private final java.util.Set<EntityBareJid> onMobile = new java.util.HashSet<>();
+    private final Set<EntityBareJid> onMobile = new HashSet<>();
     private final Map<EntityBareJid, TreeMap<Integer, String>> contacts = new HashMap<>();
     private final Map<String, EntityBareJid> lastWriters = new HashMap<>();
     private final Map<Long, SmsOutgoing> outbox = new LinkedHashMap<>();
@@ -53,7 +55,7 @@ final class MemorySmsStore implements SmsStore {
 
     @Override
     public synchronized List<EntityBareJid> onMobile() {
-        return onMobile.stream().sorted(java.util.Comparator.comparing(Object::toString)).toList();
+        return onMobile.stream().sorted(Comparator.comparing(Object::toString)).toList();
     }
 
     @Override public synchronized Optional<SmsLink> linkOf(EntityBareJid account) { return Optional.ofNullable(links.get(account)); }
