@@ -44,11 +44,11 @@ final class ChargingCommand {
                     return format.equals("csv") ? ChargingReport.statementCsv(s) : ChargingReport.statementJson(s);
                 }
                 List<ChargingRecord> all = new ArrayList<>();
-                for (List<ChargingRecord> page; !(page = store.records(account, period.from(), period.to(), all.isEmpty() ? 0
-                        : all.getLast().id(), PAGE)).isEmpty(); ) {
+                List<ChargingRecord> page;
+                do {
+                    page = store.records(account, period.from(), period.to(), all.isEmpty() ? 0 : all.getLast().id(), PAGE);
                     all.addAll(page);
-                    if (page.size() < PAGE) break;
-                }
+                } while (page.size() == PAGE);
                 return format.equals("csv") ? ChargingReport.recordsCsv(all) : ChargingReport.recordsJson(account, period, all, null);
             });
             System.out.print(out);

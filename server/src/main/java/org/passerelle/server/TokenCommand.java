@@ -1,6 +1,7 @@
 package org.passerelle.server;
 
 import java.util.concurrent.Callable;
+import org.passerelle.core.module.ServerContext;
 import org.passerelle.web.admin.ApiTokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,6 +12,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "token", description = "Manage admin API tokens.",
         subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 final class TokenCommand {
+    private static ApiTokens tokens(ServerContext ctx) {
+        return new ApiTokens(ctx.stores().keyValue(), ctx.accounts(), ctx.clock());
+    }
 
     @Command(name = "create", description = "Create an API token for an administrator account; it is shown once.")
     static final class Create implements Callable<Integer> {
@@ -21,7 +25,7 @@ final class TokenCommand {
         @Override
         public Integer call() throws Exception {
             var account = UserCommand.account(admin);
-            String token = common.withCore(false, ctx -> new ApiTokens(ctx.stores().keyValue(), ctx.accounts(), ctx.clock()).create(account, name));
+            String token = common.withCore(false, ctx -> tokens(ctx).create(account, name));
             System.out.println(token);
             System.err.println("(shown once: Authorization: Bearer <token> on /api/v1 and /metrics)");
             return 0;
@@ -36,7 +40,7 @@ final class TokenCommand {
         @Override
         public Integer call() throws Exception {
             var account = UserCommand.account(admin);
-            var tokens = common.withCore(false, ctx -> new ApiTokens(ctx.stores().keyValue(), ctx.accounts(), ctx.clock()).list(account));
+            var tokens = common.withCore(false, ctx -> tokens(ctx).list(account));
             for (var t : tokens) {
                 System.out.println(t.id() + "  " + t.name() + "  created " + t.created() + (t.lastUsed() == null ? "" : "  last used " + t.lastUsed()));
             }
@@ -53,7 +57,7 @@ final class TokenCommand {
         @Override
         public Integer call() throws Exception {
             var account = UserCommand.account(admin);
-            boolean revoked = common.withCore(false, ctx -> new ApiTokens(ctx.stores().keyValue(), ctx.accounts(), ctx.clock()).revoke(account, id));
+            boolean revoked = common.withCore(false, ctx -> tokens(ctx).revoke(account, id));
             System.out.println(revoked ? "revoked " + id : "no token " + id + " for " + account);
             return revoked ? 0 : 1;
         }

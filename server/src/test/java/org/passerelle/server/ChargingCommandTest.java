@@ -1,11 +1,9 @@
 package org.passerelle.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.server.Cli.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,25 +15,11 @@ import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.core.store.Stores;
 import org.passerelle.store.sql.SqlStores;
-import picocli.CommandLine;
 
 /** {@code passerelle charging report|subscribe|unsubscribe} on a data directory. */
 class ChargingCommandTest {
     @TempDir
     Path dir;
-
-    /** Errors exit 1 here: the handler that makes them 2 is installed by Main.main. */
-    private String run(int expectedExit, String... args) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(new CommandLine(new Main()).execute(args)).as(String.join(" ", args)).isEqualTo(expectedExit);
-        } finally {
-            System.setOut(old);
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
     private void record(Stores stores, EntityBareJid user, String at, String channel, String amount, String currency) {
         stores.charging().add(new ChargingRecord(0, Instant.parse(at), user, "+447700900123", channel, "out", "message", 1,
@@ -73,14 +57,9 @@ class ChargingCommandTest {
     }
 
     @Test
-    void dailyPlansAreStartedAndEnded() {
+    void dailyPlansAreStartedAndEnded() throws Exception {
         String data = dir.resolve("data").toString();
-        Path pw = dir.resolve("pw");
-        try {
-            Files.writeString(pw, "secret-pw\n");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Path pw = Files.writeString(dir.resolve("pw"), "secret-pw\n");
         run(0, "user", "add", "--data", data, "--password-file", pw.toString(), "kim@localhost");
         assertThat(run(0, "charging", "subscribe", "--data", data, "--since", "2026-11-03", "kim@localhost", "icq-mobile"))
                 .isEqualTo("kim@localhost has icq-mobile from 2026-11-03\n");

@@ -2,9 +2,6 @@ package org.passerelle.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,16 +13,8 @@ class TokenCommandTest {
     @TempDir
     Path dir;
 
-    private String run(int expectedExit, String... args) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(new CommandLine(new Main()).execute(args)).as(String.join(" ", args)).isEqualTo(expectedExit);
-        } finally {
-            System.setOut(old);
-        }
-        return out.toString(StandardCharsets.UTF_8).strip();
+    private static String run(int expectedExit, String... args) {
+        return Cli.run(expectedExit, args).strip();
     }
 
     @Test

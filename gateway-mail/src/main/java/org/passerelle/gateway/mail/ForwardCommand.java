@@ -66,7 +66,7 @@ final class ForwardCommand implements AdhocCommand {
         Optional<MailSubscription> current = store.subscription(user);
         return switch (request.stage()) {
             case 0 -> Step.next(choice(current));
-            case 1 -> choose(user, request.form());
+            case 1 -> choose(user, current, request.form());
             case 2 -> confirm(user, current, request.forms().getFirst().value("action"), request.form().value("code"));
             default -> throw new StanzaException("bad-request", "this command has two stages");
         };
@@ -86,14 +86,14 @@ final class ForwardCommand implements AdhocCommand {
                 + options.batchSeconds() + " seconds after the first one.", action, address);
     }
 
-    private Step choose(EntityBareJid user, DataForm form) throws StanzaException {
+    private Step choose(EntityBareJid user, Optional<MailSubscription> current, DataForm form) throws StanzaException {
         String action = form.value("action");
         if ("off".equals(action)) {
             boolean was = store.deleteSubscription(user);
             return Step.completed(Step.Note.info(was ? "E-mail forwarding is off." : "E-mail forwarding was not on."));
         }
         if ("code".equals(action)) {
-            if (store.subscription(user).filter(s -> !s.verified()).isEmpty()) {
+            if (current.filter(s -> !s.verified()).isEmpty()) {
                 throw new StanzaException("item-not-found", "no code is waiting; choose an address first");
             }
             return Step.last(codeForm("Enter the code mailed to you."));
@@ -101,7 +101,6 @@ final class ForwardCommand implements AdhocCommand {
         if (!"address".equals(action)) throw new StanzaException("bad-request", "action must be address, code or off");
         String address = address(form.value("address"));
         Instant now = server.clock().instant();
-        Optional<MailSubscription> current = store.subscription(user);
         if (current.isPresent() && !current.get().verified() && current.get().codeExpires() != null
                 && current.get().codeExpires().minus(Duration.ofMinutes(options.codeMinutes())).plus(RESEND_PAUSE).isAfter(now)) {
             throw new StanzaException("resource-constraint", "a code was mailed less than a minute ago; wait before asking again");

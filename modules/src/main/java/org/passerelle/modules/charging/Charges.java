@@ -12,10 +12,6 @@ final class Charges {
         this.tariff = tariff;
     }
 
-    Tariff tariff() {
-        return tariff;
-    }
-
     /** The record, not yet stored, or null when no tariff item prices the event. */
     ChargingRecord price(Instant at, EntityBareJid user, String peer, String channel, String direction, String unit, long quantity) {
         TariffItem item = tariff.find(channel, direction, unit);

@@ -134,7 +134,7 @@ final class SqlChargingStore implements ChargingStore {
                     + "AND (charged_through IS NULL OR charged_through < ?)", day.toEpochDay(), record.user().toString(), item,
                     day.toEpochDay());
             if (moved == 0) return false;
-            insert(c, record);
+            insertAll(c, List.of(record)); // the id is not wanted: no generated key read back
             return true;
         });
     }

@@ -39,6 +39,16 @@ final class SqlDatabase implements AutoCloseable {
         return dialect;
     }
 
+    /**
+     * Inside a write: holds a transaction-long lock on one owner (an account), so a read-then-insert
+     * such as a quota check cannot interleave with another server's on the same database. One
+     * server's writes are serialised by the group commit already; nothing to do on SQLite.
+     */
+    void lockOwner(Connection c, String owner) throws SQLException {
+        String lock = dialect.ownerLock();
+        if (lock != null) Sql.first(c, lock, rs -> 1, owner);
+    }
+
     /** Runs the work in a transaction, committed (durable) when this returns; rolled back if it throws. */
     <T> T write(Work<T> work) {
         return groupCommit.write(work);

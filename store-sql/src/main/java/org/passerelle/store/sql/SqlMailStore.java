@@ -53,9 +53,7 @@ final class SqlMailStore implements MailStore {
     @Override
     public boolean queue(PendingMail m, int maxPending) {
         return db.write(c -> {
-            // Two queues for one user must not both pass the count (SQLite has one writer anyway).
-            String lock = db.dialect().ownerLock();
-            if (lock != null) Sql.first(c, lock, rs -> 1, m.user().toString());
+            db.lockOwner(c, m.user().toString()); // two queues for one user must not both pass the count
             long count = Sql.first(c, "SELECT COUNT(*) FROM mail_pending WHERE jid = ?", rs -> rs.getLong(1), m.user().toString())
                     .orElse(0L);
             if (count >= maxPending) return false;

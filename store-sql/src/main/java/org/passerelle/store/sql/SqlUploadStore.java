@@ -25,9 +25,7 @@ final class SqlUploadStore implements UploadStore {
     @Override
     public boolean reserve(StoredUpload slot, long quotaBytes, Instant now) {
         return db.write(c -> {
-            // Two requests of one owner must not both pass the sum (SQLite has one writer anyway).
-            String lock = db.dialect().ownerLock();
-            if (lock != null) Sql.first(c, lock, rs -> 1, slot.owner().toString());
+            db.lockOwner(c, slot.owner().toString()); // two requests of one owner must not both pass the sum
             if (used(c, slot.owner(), now) + slot.size() > quotaBytes) return false;
             Sql.update(c, "INSERT INTO uploads (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     slot.id(), slot.owner().toString(), slot.fileName(), slot.size(), slot.contentType(), slot.tokenHash(),
