@@ -22,6 +22,7 @@ import io.netty.handler.stream.ChunkedNioFile;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
@@ -63,7 +64,7 @@ final class RouteCall {
             } finally {
                 if (call.bodyFile() != null) SpooledRequest.delete(call.bodyFile());
             }
-            Ready ready = Ready.open(answer); // a file is opened here: opening may block
+            Ready ready = Ready.open(answer, head); // a file is opened here: opening may block
             ctx.executor().execute(() -> {
                 ChannelFuture written = write(ctx, ready, head, keepAlive);
                 if (written != null && !keepAlive(ready.answer(), keepAlive)) written.addListener(ChannelFutureListener.CLOSE);
@@ -98,17 +99,18 @@ final class RouteCall {
      * opened is answered 404.
      */
     record Ready(HttpAnswer answer, FileChannel file, long length) {
-        /** Blocking when the answer is a file. */
-        static Ready open(HttpAnswer a) {
+        /** Blocking when the answer is a file; for HEAD ({@code sizeOnly}) the file is not opened. */
+        static Ready open(HttpAnswer a, boolean sizeOnly) {
             if (a.file() == null) return new Ready(a, null, a.body().length);
             FileChannel file = null;
             try {
+                if (sizeOnly) return new Ready(a, null, Files.size(a.file()));
                 file = FileChannel.open(a.file(), StandardOpenOption.READ);
                 return new Ready(a, file, file.size());
             } catch (IOException e) {
                 LOG.warn("cannot read {}", a.file(), e);
                 if (file != null) closeQuietly(file);
-                return open(HttpAnswer.status(404, "Not Found"));
+                return open(HttpAnswer.status(404, "Not Found"), sizeOnly);
             }
         }
     }
@@ -128,7 +130,7 @@ final class RouteCall {
         res.headers().set(HttpHeaderNames.CONTENT_LENGTH, ready.length());
         res.headers().set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
         ctx.write(res);
-        if (file != null && !head) {
+        if (file != null) { // never for HEAD: Ready only reads the size then
             try {
                 ctx.write(new ChunkedNioFile(file, 0, ready.length(), CHUNK_BYTES)); // the length known: no fstat here
             } catch (IOException e) {
@@ -136,8 +138,6 @@ final class RouteCall {
                 ctx.close();
                 return null;
             }
-        } else if (file != null) {
-            closeQuietly(file);
         }
         return res instanceof DefaultFullHttpResponse ? ctx.writeAndFlush(Unpooled.EMPTY_BUFFER)
                 : ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);

@@ -95,7 +95,7 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
      * the body, so that a client still sending reads the answer instead of a reset.
      */
     private static void refuse(ChannelHandlerContext ctx, SpooledRequest req) {
-        ChannelFuture written = RouteCall.write(ctx, RouteCall.Ready.open(req.refusal), false, false); // in memory: nothing to open
+        ChannelFuture written = RouteCall.write(ctx, RouteCall.Ready.open(req.refusal, false), false, false); // in memory: nothing to open
         if (written != null) written.addListener(w -> req.bodyRead.addListener(read -> ctx.close()));
     }
 
