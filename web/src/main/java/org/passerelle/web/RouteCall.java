@@ -22,6 +22,7 @@ import io.netty.handler.stream.ChunkedNioFile;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RouteCall {
     private static final Logger LOG = LoggerFactory.getLogger(RouteCall.class);
+    private static final int CHUNK_BYTES = 8192;
 
     private RouteCall() {
     }
@@ -62,10 +64,10 @@ final class RouteCall {
             } finally {
                 if (call.bodyFile() != null) SpooledRequest.delete(call.bodyFile());
             }
-            HttpAnswer a = answer;
+            Ready ready = Ready.open(answer, head); // a file is opened here: opening may block
             ctx.executor().execute(() -> {
-                ChannelFuture written = write(ctx, a, head, keepAlive);
-                if (written != null && !keepAlive(a, keepAlive)) written.addListener(ChannelFutureListener.CLOSE);
+                ChannelFuture written = write(ctx, ready, head, keepAlive);
+                if (written != null && !keepAlive(ready.answer(), keepAlive)) written.addListener(ChannelFutureListener.CLOSE);
                 done.run();
             });
         });
@@ -91,38 +93,51 @@ final class RouteCall {
         return asked && a.status() < 400;
     }
 
-    /** Writes the answer; returns the last write (null when nothing was, or the connection is being closed). */
-    static ChannelFuture write(ChannelHandlerContext ctx, HttpAnswer a, boolean head, boolean keepAliveAsked) {
-        if (!ctx.channel().isActive()) return null;
-        boolean keepAlive = keepAlive(a, keepAliveAsked);
-        HttpResponseStatus status = HttpResponseStatus.valueOf(a.status());
-        FileChannel file = null;
-        long length = a.body() != null ? a.body().length : 0;
-        if (a.file() != null) {
+    /**
+     * An answer ready to be written on the event loop: the file of a download is opened, and its
+     * length read, before (on a worker), since file system calls may block. A file that cannot be
+     * opened is answered 404.
+     */
+    record Ready(HttpAnswer answer, FileChannel file, long length) {
+        /** Blocking when the answer is a file; for HEAD ({@code sizeOnly}) the file is not opened. */
+        static Ready open(HttpAnswer a, boolean sizeOnly) {
+            if (a.file() == null) return new Ready(a, null, a.body().length);
+            FileChannel file = null;
             try {
+                if (sizeOnly) return new Ready(a, null, Files.size(a.file()));
                 file = FileChannel.open(a.file(), StandardOpenOption.READ);
-                length = file.size();
+                return new Ready(a, file, file.size());
             } catch (IOException e) {
                 LOG.warn("cannot read {}", a.file(), e);
-                WebRequestHandler.respond(ctx, head, HttpResponseStatus.NOT_FOUND, null, null, keepAlive);
-                return null;
+                if (file != null) closeQuietly(file);
+                return open(HttpAnswer.status(404, "Not Found"), sizeOnly);
             }
         }
-        HttpResponse res = file != null || head ? new DefaultHttpResponse(HttpVersion.HTTP_1_1, status)
-                : new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(a.body()));
+    }
+
+    /** Writes the answer; returns the last write (null when nothing was, or the connection is being closed). */
+    static ChannelFuture write(ChannelHandlerContext ctx, Ready ready, boolean head, boolean keepAliveAsked) {
+        HttpAnswer a = ready.answer();
+        FileChannel file = ready.file();
+        if (!ctx.channel().isActive()) {
+            if (file != null) closeQuietly(file);
+            return null;
+        }
+        boolean keepAlive = keepAlive(a, keepAliveAsked);
+        HttpResponse res = file != null || head ? new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(a.status()))
+                : new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(a.status()), Unpooled.wrappedBuffer(a.body()));
         a.headers().forEach((k, v) -> res.headers().set(k, v));
-        res.headers().set(HttpHeaderNames.CONTENT_LENGTH, length);
+        res.headers().set(HttpHeaderNames.CONTENT_LENGTH, ready.length());
         res.headers().set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
         ctx.write(res);
-        if (file != null && !head) {
+        if (file != null) { // never for HEAD: Ready only reads the size then
             try {
-                ctx.write(new ChunkedNioFile(file));
+                ctx.write(new ChunkedNioFile(file, 0, ready.length(), CHUNK_BYTES)); // the length known: no fstat here
             } catch (IOException e) {
+                closeQuietly(file);
                 ctx.close();
                 return null;
             }
-        } else if (file != null) {
-            closeQuietly(file);
         }
         return res instanceof DefaultFullHttpResponse ? ctx.writeAndFlush(Unpooled.EMPTY_BUFFER)
                 : ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);

@@ -90,6 +90,14 @@ final class StaticAssets {
         return cache.computeIfAbsent(path, p -> read(resource, cacheControl));
     }
 
+    /**
+     * The file if it is in memory, else null. A plain look-up, for the event loop: {@link #find}'s
+     * computeIfAbsent may wait on the lock of a bin where a worker is reading another file.
+     */
+    Asset loaded(String path) {
+        return cache.get(path);
+    }
+
     /** Relative, slash-separated, each segment a plain file name. */
     static boolean safe(String relative) {
         if (relative.isEmpty()) return false;

@@ -87,7 +87,7 @@ final class WebClient {
 
     /** GET /webclient/... (a file in memory, or not a file: 404). */
     void asset(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
-        Asset asset = assets == null ? null : assets.find(path);
+        Asset asset = assets == null ? null : assets.loaded(path);
         if (asset == null) WebRequestHandler.respond(ctx, req, HttpResponseStatus.NOT_FOUND, null, null);
         else if (!getOrHead(req)) WebRequestHandler.respond(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, null, null);
         else serve(ctx, req, asset, WebClientPage.NOSNIFF);

@@ -95,7 +95,7 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
      * the body, so that a client still sending reads the answer instead of a reset.
      */
     private static void refuse(ChannelHandlerContext ctx, SpooledRequest req) {
-        ChannelFuture written = RouteCall.write(ctx, req.refusal, false, false);
+        ChannelFuture written = RouteCall.write(ctx, RouteCall.Ready.open(req.refusal, false), false, false); // in memory: nothing to open
         if (written != null) written.addListener(w -> req.bodyRead.addListener(read -> ctx.close()));
     }
 
@@ -183,19 +183,14 @@ final class WebRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
 
     static void respond(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String type, String body) {
-        respond(ctx, req.method().equals(HttpMethod.HEAD), status, type, body, HttpUtil.isKeepAlive(req));
-    }
-
-    static void respond(ChannelHandlerContext ctx, boolean head, HttpResponseStatus status, String type, String body,
-                        boolean keepAliveAsked) {
         String text = body != null ? body : status.code() + " " + status.reasonPhrase() + "\n";
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                ByteBufUtil.writeUtf8(ctx.alloc(), head ? "" : text));
+                ByteBufUtil.writeUtf8(ctx.alloc(), req.method().equals(HttpMethod.HEAD) ? "" : text));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, type != null ? type : "text/plain; charset=utf-8");
         res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
         if (status == HttpResponseStatus.METHOD_NOT_ALLOWED) res.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
         if (body != null) res.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*"); // XEP-0156 §3: readable cross-origin
-        send(ctx, res, keepAliveAsked);
+        send(ctx, req, res);
     }
 
     /** Writes a complete answer; an error answer closes the connection. */

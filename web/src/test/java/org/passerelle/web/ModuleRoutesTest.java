@@ -43,6 +43,7 @@ class ModuleRoutesTest {
         Path file = Files.createTempFile("route", ".bin");
         Files.write(file, new byte[300_000]);
         routes.mount("/file", 0, call -> HttpAnswer.file("application/octet-stream", file));
+        routes.mount("/gone", 0, call -> HttpAnswer.file("application/octet-stream", file.resolveSibling(file.getFileName() + ".missing")));
     }
 
     @AfterEach
@@ -103,6 +104,13 @@ class ModuleRoutesTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(head.headers().firstValue("content-length")).hasValue("300000");
         assertThat(head.body()).isEmpty();
+    }
+
+    @Test
+    void aFileThatCannotBeOpenedIs404() throws Exception {
+        var res = http.send(HttpRequest.newBuilder(at("/gone")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(res.statusCode()).isEqualTo(404);
+        assertThat(res.body()).isEqualTo("404 Not Found\n");
     }
 
     @Test

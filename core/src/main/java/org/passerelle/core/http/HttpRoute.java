@@ -25,7 +25,8 @@ public interface HttpRoute {
      * For a route with a {@link #bodyDirectory()}: called on a worker with a request's head (no body
      * yet) before its body is read. An answer refuses the request there, and its body is dropped
      * unwritten (e.g. a wrong token for an upload of a gigabyte); null lets the body be written and
-     * {@link #handle} called with it. Everything passes by default.
+     * {@link #handle} called with it. Everything passes by default. A refusal is answered from memory,
+     * never as an {@link HttpAnswer#file}.
      */
     default HttpAnswer beforeBody(HttpCall head) throws Exception {
         return null;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
  *
  * @param enabled        on by default: it opens no port, files go through the web listeners
  * @param subdomain      the service is {@code <subdomain>.<domain>} for each hosted domain (default upload)
- * @param maxFileBytes   the largest file accepted (default 10 MiB); the whole body is held in memory while it arrives
+ * @param maxFileBytes   the largest file accepted (default 10 MiB, at most 1 GiB); the web listener writes the body to a file as it arrives
  * @param quotaBytes     per account: stored files plus pending slots (default 100 MiB)
  * @param expireDays     files are deleted this many days after their upload; 0 keeps them (default 30)
  * @param slotSeconds    how long a slot waits for its upload (default 300)
@@ -18,7 +18,7 @@ import java.nio.file.Path;
 public record UploadOptions(Boolean enabled, String subdomain, Long maxFileBytes, Long quotaBytes, Integer expireDays,
                             Integer slotSeconds, Integer slotsPerMinute, String directory,
                             Integer cleanupMinutes) {
-    /** HttpObjectAggregator holds the body in one buffer: an int, and memory. */
+    /** The web listener's route limit is an int ({@code ctx.http}); a gigabyte keeps a slot's PUT within reason. */
     static final long MAX_FILE_LIMIT = 1024L * 1024 * 1024;
 
     public UploadOptions {

@@ -44,8 +44,8 @@ final class ChargingApi {
     private HttpAnswer records(ApiRoutes.Request r) throws ApiError {
         EntityBareJid user = user(r);
         ChargingReport.Period period = period(r);
-        long after = number(r, "after", 0, Long.MAX_VALUE, 0);
-        int limit = (int) number(r, "limit", 1, MAX_RECORDS, DEFAULT_RECORDS);
+        long after = Paging.number(r.call(), "after", 0, 0, Long.MAX_VALUE);
+        int limit = (int) Paging.number(r.call(), "limit", DEFAULT_RECORDS, 1, MAX_RECORDS);
         List<ChargingRecord> page = store().records(user, period.from(), period.to(), after, limit);
         Long next = page.size() == limit ? page.getLast().id() : null;
         if (csv(r)) {
@@ -104,17 +104,5 @@ final class ChargingApi {
 
     private static HttpAnswer csvAnswer(String text) {
         return HttpAnswer.of(200, "text/csv; charset=utf-8", text.getBytes(StandardCharsets.UTF_8)).with("cache-control", "no-store");
-    }
-
-    private static long number(ApiRoutes.Request r, String name, long min, long max, long fallback) throws ApiError {
-        String v = r.call().param(name).orElse(null);
-        if (v == null) return fallback;
-        try {
-            long n = Long.parseLong(v.strip());
-            if (n >= min && n <= max) return n;
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiError.badRequest(name + " must be a number from " + min + " to " + max);
     }
 }

@@ -2,7 +2,7 @@ package org.passerelle.web.admin;
 
 import org.passerelle.core.http.HttpCall;
 
-/** The {@code offset} and {@code limit} query parameters of list endpoints. */
+/** The {@code offset} and {@code limit} query parameters of list endpoints, and other numbers in a query. */
 final class Paging {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
@@ -11,18 +11,19 @@ final class Paging {
     }
 
     static int offset(HttpCall call) throws ApiError {
-        return number(call, "offset", 0, 0, Integer.MAX_VALUE);
+        return (int) number(call, "offset", 0, 0, Integer.MAX_VALUE);
     }
 
     static int limit(HttpCall call) throws ApiError {
-        return number(call, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        return (int) number(call, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     }
 
-    private static int number(HttpCall call, String name, int fallback, int min, int max) throws ApiError {
+    /** A whole-number query parameter from {@code min} to {@code max}; {@code fallback} when absent, else 400. */
+    static long number(HttpCall call, String name, long fallback, long min, long max) throws ApiError {
         String v = call.param(name).orElse(null);
         if (v == null) return fallback;
         try {
-            int n = Integer.parseInt(v.strip());
+            long n = Long.parseLong(v.strip());
             if (n >= min && n <= max) return n;
         } catch (NumberFormatException e) {
             // answered below

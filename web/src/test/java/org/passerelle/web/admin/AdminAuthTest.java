@@ -1,8 +1,8 @@
 package org.passerelle.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.web.admin.AdminFixture.json;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,10 +14,6 @@ class AdminAuthTest {
     @AfterEach
     void stop() {
         if (f != null) f.close();
-    }
-
-    private static JsonNode json(String body) throws Exception {
-        return Json.MAPPER.readTree(body);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.passerelle.web.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
@@ -62,6 +63,11 @@ final class AdminFixture implements AutoCloseable {
 
     String base() {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + listener.port();
+    }
+
+    /** An answer's JSON body, read as the API writes it. */
+    static JsonNode json(String body) throws Exception {
+        return Json.MAPPER.readTree(body);
     }
 
     static String basic(String user, String password) {

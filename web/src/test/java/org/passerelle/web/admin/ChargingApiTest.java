@@ -1,6 +1,7 @@
 package org.passerelle.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.web.admin.AdminFixture.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -46,10 +47,6 @@ class ChargingApiTest {
         add(bob, "2026-11-30T23:59:59Z", "subscription", "none", "day", 1, "0.09", "EUR");
         add(bob, "2026-12-01T00:00:00Z", "sms", "out", "message", 1, "0.12", "GBP"); // next period
         add(admin, "2026-11-02T00:00:00Z", "xmpp", "out", "message", 1, "0.000001", "EUR");
-    }
-
-    private static JsonNode json(String body) throws Exception {
-        return Json.MAPPER.readTree(body);
     }
 
     @Test

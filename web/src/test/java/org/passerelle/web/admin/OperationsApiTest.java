@@ -1,6 +1,7 @@
 package org.passerelle.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.web.admin.AdminFixture.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -23,10 +24,6 @@ class OperationsApiTest {
     @AfterEach
     void stop() {
         f.close();
-    }
-
-    private static JsonNode json(String body) throws Exception {
-        return Json.MAPPER.readTree(body);
     }
 
     @Test

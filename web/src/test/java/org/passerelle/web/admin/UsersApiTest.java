@@ -1,8 +1,8 @@
 package org.passerelle.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.web.admin.AdminFixture.json;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import org.jxmpp.jid.EntityBareJid;
 import org.junit.jupiter.api.AfterEach;
@@ -21,10 +21,6 @@ class UsersApiTest {
     @AfterEach
     void stop() {
         f.close();
-    }
-
-    private static JsonNode json(String body) throws Exception {
-        return Json.MAPPER.readTree(body);
     }
 
     private static EntityBareJid jid(String s) {
