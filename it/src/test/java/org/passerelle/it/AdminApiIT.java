@@ -11,11 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.net.http.WebSocket;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import org.jivesoftware.smack.sasl.SASLErrorException;
@@ -158,41 +153,22 @@ class AdminApiIT {
         ssl.init(null, new TrustManager[] {server.trustManager()}, null);
         HttpClient https = HttpClient.newBuilder().sslContext(ssl).build();
         String origin = "https://localhost:" + server.server().webPort(true);
-        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        WebSocket ws = https.newWebSocketBuilder().subprotocols("xmpp").buildAsync(URI.create(origin.replace("https", "wss") + "/xmpp-websocket"),
-                new WebSocket.Listener() {
-                    private final StringBuilder part = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                        part.append(data);
-                        if (last) {
-                            frames.add(part.toString());
-                            part.setLength(0);
-                        }
-                        w.request(1);
-                        return null;
-                    }
-                }).join();
-        String open = "<open xmlns='urn:ietf:params:xml:ns:xmpp-framing' to='localhost' version='1.0'/>";
-        ws.sendText(open, true).join();
-        assertThat(frames.poll(5, TimeUnit.SECONDS)).startsWith("<open ");
-        assertThat(frames.poll(5, TimeUnit.SECONDS)).contains("PLAIN");
+        RawWebSocket ws = RawWebSocket.open(https, origin.replace("https", "wss") + "/xmpp-websocket");
+        assertThat(ws.next()).contains("PLAIN");
         String plain = Base64.getEncoder().encodeToString("\0wendy\0wendy-pw".getBytes(StandardCharsets.UTF_8));
-        ws.sendText("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + plain + "</auth>", true).join();
-        assertThat(frames.poll(5, TimeUnit.SECONDS)).startsWith("<success");
-        ws.sendText(open, true).join();
-        assertThat(frames.poll(5, TimeUnit.SECONDS)).startsWith("<open ");
-        assertThat(frames.poll(5, TimeUnit.SECONDS)).contains("bind");
-        ws.sendText("<iq xmlns='jabber:client' type='set' id='b'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'>"
-                + "<resource>browser</resource></bind></iq>", true).join();
-        assertThat(frames.poll(5, TimeUnit.SECONDS)).contains("wendy@localhost/browser");
+        ws.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + plain + "</auth>");
+        assertThat(ws.next()).startsWith("<success");
+        ws.reopen();
+        assertThat(ws.next()).contains("bind");
+        ws.send("<iq xmlns='jabber:client' type='set' id='b'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'>"
+                + "<resource>browser</resource></bind></iq>");
+        assertThat(ws.next()).contains("wendy@localhost/browser");
 
         JsonNode sessions = JSON.readTree(send(admin("/api/v1/sessions?transport=websocket")).body()).path("sessions");
         assertThat(sessions.findValuesAsText("jid")).containsExactly("wendy@localhost/browser");
         JsonNode stats = JSON.readTree(send(admin("/api/v1/stats")).body());
         assertThat(stats.path("sessions").path("byTransport").path("websocket").asInt()).isEqualTo(1);
-        ws.sendText("<close xmlns='urn:ietf:params:xml:ns:xmpp-framing'/>", true).join();
+        ws.send("<close xmlns='urn:ietf:params:xml:ns:xmpp-framing'/>");
 
         var login = https.send(HttpRequest.newBuilder(URI.create(origin + "/admin/login")).header("Origin", origin)
                 .header("Content-Type", "application/json").POST(json("{\"jid\": \"root@localhost\", \"password\": \"r00t-pw\"}")).build(),

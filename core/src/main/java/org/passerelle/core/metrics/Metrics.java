@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.passerelle.core.stanza.StanzaKind;
 
 /**
@@ -92,19 +93,19 @@ public final class Metrics {
      * The offline queue size as a gauge, read from {@code total} when scraped, at most once per
      * {@code cacheMillis}: a scrape every few seconds costs one store read now and then.
      */
-    public void offlineQueued(java.util.function.LongSupplier total, long cacheMillis) {
+    public void offlineQueued(LongSupplier total, long cacheMillis) {
         Gauge.builder(OFFLINE_QUEUED, new CachedValue(total, cacheMillis), CachedValue::get)
                 .description("messages waiting in offline storage, every account together").strongReference(true).register(registry);
     }
 
     /** A value read again only when the last reading is older than the cache time. */
     private static final class CachedValue {
-        private final java.util.function.LongSupplier source;
+        private final LongSupplier source;
         private final long cacheNanos;
         private long readAt;
         private double value = Double.NaN;
 
-        CachedValue(java.util.function.LongSupplier source, long cacheMillis) {
+        CachedValue(LongSupplier source, long cacheMillis) {
             this.source = source;
             this.cacheNanos = cacheMillis * 1_000_000;
         }

@@ -59,19 +59,15 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
     private String remote = "?";
 
     C2sStreamHandler(C2sContext c2s, XmlStreamDecoder decoder, boolean directTls) {
-        this(c2s, decoder, directTls, true);
+        this(c2s, decoder, directTls, true, "c2s");
     }
 
     /**
      * @param decoder the byte decoder to restart after SASL, or null when a framed transport
-     *     (WebSocket) parses each frame itself and needs no restart
+     *     (WebSocket, BOSH) parses each frame itself and needs no restart
      * @param startTlsOffered false where TLS comes from the transport (HTTPS) or cannot be added
+     * @param transport the metrics tag of the sessions this stream starts ("c2s", "websocket", "bosh")
      */
-    C2sStreamHandler(C2sContext c2s, XmlStreamDecoder decoder, boolean tls, boolean startTlsOffered) {
-        this(c2s, decoder, tls, startTlsOffered, decoder == null ? "websocket" : "c2s");
-    }
-
-    /** @param transport the metrics tag of the sessions this stream starts ("c2s", "websocket", "bosh") */
     C2sStreamHandler(C2sContext c2s, XmlStreamDecoder decoder, boolean tls, boolean startTlsOffered, String transport) {
         this.c2s = c2s;
         this.server = c2s.server();

@@ -12,9 +12,9 @@ public final class FramedStreams {
     private FramedStreams() {
     }
 
-    /** The client stream handler, without STARTTLS; {@code tls} says whether the transport is encrypted. */
+    /** The client stream handler of a WebSocket, without STARTTLS; {@code tls} says whether the transport is encrypted. */
     public static ChannelHandler streamHandler(C2sContext c2s, boolean tls) {
-        return new C2sStreamHandler(c2s, null, tls, false);
+        return streamHandler(c2s, tls, "websocket");
     }
 
     /** The same for another framed transport, whose sessions are counted under its own metrics tag ("bosh"). */

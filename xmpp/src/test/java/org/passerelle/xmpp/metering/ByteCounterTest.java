@@ -1,6 +1,7 @@
 package org.passerelle.xmpp.metering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -94,8 +95,8 @@ class ByteCounterTest {
 
         List<ChargingRecord> r = records(2);
         assertThat(r).extracting(ChargingRecord::direction, ChargingRecord::quantity, ChargingRecord::peer, ChargingRecord::unit)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("out", 320L, "c2s", "byte"),
-                        org.assertj.core.groups.Tuple.tuple("in", 507L, "c2s", "byte"));
+                .containsExactlyInAnyOrder(tuple("out", 320L, "c2s", "byte"),
+                        tuple("in", 507L, "c2s", "byte"));
         assertThat(r).allSatisfy(c -> assertThat(c.amount()).isEqualByComparingTo(BigDecimal.valueOf(c.quantity(), 2)));
     }
 
@@ -125,7 +126,7 @@ class ByteCounterTest {
         ch.advanceTimeBy(1, TimeUnit.MINUTES);
         ch.runScheduledPendingTasks();
         assertThat(records(2)).extracting(ChargingRecord::direction, ChargingRecord::quantity)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("out", 10L), org.assertj.core.groups.Tuple.tuple("in", 40L));
+                .containsExactlyInAnyOrder(tuple("out", 10L), tuple("in", 40L));
 
         ch.advanceTimeBy(60, TimeUnit.MINUTES);
         ch.runScheduledPendingTasks();
