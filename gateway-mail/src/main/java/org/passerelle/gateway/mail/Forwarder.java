@@ -71,7 +71,8 @@ final class Forwarder {
 
     /** The user is back: the offline store hands the messages over, so what waits is not mailed (a batch being mailed is). */
     void userBack(EntityBareJid user) {
-        store.dropWaiting(user);
+        // A read first: most logins have nothing waiting, and a write would queue behind every other one.
+        if (!store.pending(user, 1).isEmpty()) store.dropWaiting(user);
     }
 
     /** Sends the batches that are due; one round at a time. */

@@ -77,8 +77,7 @@ final class SqlSmsStore implements SmsStore {
     @Override
     public int contactNumber(EntityBareJid account, String contact) {
         return db.write(c -> {
-            String lock = db.dialect().ownerLock();
-            if (lock != null) Sql.first(c, lock, rs -> 1, account.toString());
+            db.lockOwner(c, account.toString());
             Optional<Integer> known = Sql.first(c, "SELECT number FROM sms_contacts WHERE account = ? AND contact = ?",
                     rs -> rs.getInt(1), account.toString(), contact);
             if (known.isPresent()) return known.get();
