@@ -2,11 +2,8 @@ package org.passerelle.gateway.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +15,7 @@ import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.Stanza;
 import org.passerelle.core.store.SmsLink;
 import org.passerelle.core.testing.MemoryStores;
+import org.passerelle.core.testing.MovableClock;
 import org.passerelle.core.testing.TestServer;
 import org.passerelle.core.testing.TestSession;
 import org.passerelle.gateway.sms.smpp.SmscSimulator;
@@ -30,7 +28,7 @@ import org.passerelle.xml.Element;
 class GatewayInteractionTest {
     private static final EntityBareJid ALICE = Jids.of("alice@localhost").asEntityBareJidOrThrow();
     private static final String REGISTER = "jabber:iq:register";
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = MovableClock.realTime();
     private SmscSimulator smsc;
     private TestServer server;
     private TestSession alice;
@@ -211,15 +209,4 @@ class GatewayInteractionTest {
     }
 
     /** System time moved forward on demand, for code expiry (the SMSC and outbox still see time pass). */
-    private static final class MovableClock extends Clock {
-        private volatile Duration ahead = Duration.ZERO;
-
-        void add(Duration d) {
-            ahead = ahead.plus(d);
-        }
-
-        @Override public Instant instant() { return Instant.now().plus(ahead); }
-        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-    }
 }

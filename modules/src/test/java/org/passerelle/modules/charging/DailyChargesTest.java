@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
@@ -16,23 +14,12 @@ import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.store.ChargingRecord;
 import org.passerelle.core.store.Stores;
 import org.passerelle.core.testing.MemoryStores;
+import org.passerelle.core.testing.MovableClock;
 import org.passerelle.core.testing.TestServer;
 
 /** Daily plans: once per day and account, a restart the same day charges nothing, missed days are caught up. */
 class DailyChargesTest {
     /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        volatile Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
-    }
-
     private static final EntityBareJid KIM = Jids.of("kim@localhost").asEntityBareJidOrThrow();
 
     private static List<ChargingRecord> records(Stores stores) {
@@ -46,13 +33,13 @@ class DailyChargesTest {
     @Test
     void aSubscribedAccountIsChargedOncePerDayAcrossRestarts() {
         Stores stores = new MemoryStores();
-        TestClock clock = new TestClock(Instant.parse("2026-11-03T08:00:00Z"));
+        MovableClock clock = MovableClock.at(Instant.parse("2026-11-03T08:00:00Z"));
         stores.charging().subscribe(KIM, "icq-mobile", LocalDate.of(2026, 11, 3));
         ChargingModule first = new ChargingModule();
         try (TestServer s = start(stores, clock, first)) {
             first.chargeDailyPlans();
             first.chargeDailyPlans();
-            clock.now = Instant.parse("2026-11-03T23:59:59Z");
+            clock.set(Instant.parse("2026-11-03T23:59:59Z"));
             first.chargeDailyPlans();
             assertThat(records(stores)).hasSize(1);
         }
@@ -60,11 +47,11 @@ class DailyChargesTest {
         try (TestServer s = start(stores, clock, second)) {
             second.chargeDailyPlans();
             assertThat(records(stores)).as("a restart the same day").hasSize(1);
-            clock.now = Instant.parse("2026-11-04T00:00:00Z");
+            clock.set(Instant.parse("2026-11-04T00:00:00Z"));
             second.chargeDailyPlans();
             assertThat(records(stores)).hasSize(2);
             // Down for three days: each is charged when it is back, once.
-            clock.now = Instant.parse("2026-11-07T12:00:00Z");
+            clock.set(Instant.parse("2026-11-07T12:00:00Z"));
             second.chargeDailyPlans();
             second.chargeDailyPlans();
             List<ChargingRecord> r = records(stores);
@@ -77,7 +64,7 @@ class DailyChargesTest {
             assertThat(day.amount()).isEqualByComparingTo("0.09");
 
             s.context().events().publish(new AccountDeleted(KIM));
-            clock.now = Instant.parse("2026-11-08T12:00:00Z");
+            clock.set(Instant.parse("2026-11-08T12:00:00Z"));
             second.chargeDailyPlans();
             assertThat(records(stores)).as("the account is gone: no more days, records kept").hasSize(5);
         }
@@ -86,7 +73,7 @@ class DailyChargesTest {
     @Test
     void aPlanTheTariffDoesNotHaveIsNotCharged() {
         Stores stores = new MemoryStores();
-        TestClock clock = new TestClock(Instant.parse("2026-11-03T08:00:00Z"));
+        MovableClock clock = MovableClock.at(Instant.parse("2026-11-03T08:00:00Z"));
         stores.charging().subscribe(KIM, "gold", LocalDate.of(2026, 11, 1));
         ChargingModule module = new ChargingModule();
         try (TestServer s = start(stores, clock, module)) {

@@ -6,10 +6,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +20,7 @@ import org.passerelle.core.stanza.Jids;
 import org.passerelle.core.stanza.StanzaException;
 import org.passerelle.core.store.UploadStore;
 import org.passerelle.core.testing.MemoryStores;
+import org.passerelle.core.testing.MovableClock;
 import org.passerelle.xml.Element;
 
 /** The HTTP side called with HttpCall objects, on a clock the test moves. */
@@ -30,7 +29,7 @@ class UploadRouteTest {
 
     @TempDir
     Path dir;
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = MovableClock.at(Instant.parse("2026-11-26T08:00:00Z"));
     private final UploadStore store = new MemoryStores().uploads();
     private final UploadOptions options = new UploadOptions(null, null, 1000L, 2000L, 2, 300, null, null, null);
     private DiskFileStorage files;
@@ -247,15 +246,4 @@ class UploadRouteTest {
     }
 
     /** A clock the test moves forward. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-26T08:00:00Z");
-
-        void add(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override public Instant instant() { return now; }
-        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-    }
 }
