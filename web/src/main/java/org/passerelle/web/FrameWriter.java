@@ -26,8 +26,7 @@ final class FrameWriter {
         Element.Builder open = Element.builder("open", FrameReader.FRAMING);
         if (o.from() != null) open.attr("from", o.from());
         if (o.id() != null) open.attr("id", o.id());
-        open.attr("version", o.version() == null ? "1.0" : o.version());
-        if (o.lang() != null) open.attr("xml:lang", o.lang());
+        open.attr("version", "1.0").attr("xml:lang", "en");
         return XmlWriter.toXml(open.build());
     }
 }

@@ -56,7 +56,7 @@ class FramingTest {
 
     @Test
     void theStreamOutputIsWrittenAsOneNamespaceCompleteElementPerFrame() {
-        assertThat(FrameWriter.frame(new StreamOutput.StreamOpen("localhost", "s1", "en", "1.0")))
+        assertThat(FrameWriter.frame(new StreamOutput.StreamOpen("localhost", "s1")))
                 .isEqualTo("<open xmlns=\"urn:ietf:params:xml:ns:xmpp-framing\" from=\"localhost\" id=\"s1\" version=\"1.0\" xml:lang=\"en\"/>");
         assertThat(FrameWriter.frame(new StreamOutput.StreamElement(Element.builder("features", Namespaces.STREAMS)
                 .child(Element.of("bind", "urn:ietf:params:xml:ns:xmpp-bind")).build())))
@@ -69,7 +69,7 @@ class FramingTest {
     @Test
     void eachMessageTheHandlerWritesIsOneTextFrameInOrder() {
         EmbeddedChannel ch = new EmbeddedChannel(new WebSocketFraming(XmlLimits.DEFAULT));
-        ch.write(new StreamOutput.StreamOpen(null, "s2", "en", "1.0"));
+        ch.write(new StreamOutput.StreamOpen(null, "s2"));
         ch.write(new StreamOutput.StreamElement(Element.builder("error", Namespaces.STREAMS)
                 .child(Element.of("host-unknown", Namespaces.STREAM_ERRORS)).build()));
         ch.writeAndFlush(StreamOutput.CLOSE);

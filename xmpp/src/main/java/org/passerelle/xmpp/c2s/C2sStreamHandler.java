@@ -146,7 +146,7 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
             openAndFail("unsupported-version", "XMPP 1.0 is required", domain);
             return;
         }
-        write(StreamWriter.open(domain.toString(), newStreamId()));
+        write(new StreamOutput.StreamOpen(domain.toString(), newStreamId()));
         if (account == null) {
             state = State.NEGOTIATING;
             boolean cb = tls && channelBinding() != null;
@@ -410,7 +410,7 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
 
     /** RFC 6120 §4.9.1.2: a stream error before our header still opens the stream first. */
     private void openAndFail(String condition, String text, DomainBareJid from) {
-        write(StreamWriter.open(from == null ? null : from.toString(), newStreamId()));
+        write(new StreamOutput.StreamOpen(from == null ? null : from.toString(), newStreamId()));
         closeWithError(condition, text);
     }
 
@@ -418,7 +418,7 @@ final class C2sStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
         if (state == State.CLOSED) return;
         LOG.info("closing stream from {} ({}): {}{}", remote, account == null ? "unauthenticated" : account, condition,
                 text == null ? "" : " - " + text);
-        if (state == State.HEADER && domain == null) write(StreamWriter.open(null, newStreamId()));
+        if (state == State.HEADER && domain == null) write(new StreamOutput.StreamOpen(null, newStreamId()));
         state = State.CLOSED;
         write(StreamWriter.streamError(condition, text), StreamOutput.CLOSE);
         if (session != null) endSession(condition);

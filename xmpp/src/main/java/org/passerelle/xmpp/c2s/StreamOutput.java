@@ -9,8 +9,11 @@ import org.passerelle.xml.Element;
  * {@code <body/>} wrappers.
  */
 public sealed interface StreamOutput {
-    /** Our stream header (RFC 6120 §4.7); {@code from} is null when the client named no domain we serve. */
-    record StreamOpen(String from, String id, String lang, String version) implements StreamOutput {
+    /**
+     * Our stream header (RFC 6120 §4.7): always version 1.0, language English; {@code from} is null
+     * when the client named no domain we serve.
+     */
+    record StreamOpen(String from, String id) implements StreamOutput {
     }
 
     /** A first-level element: a stanza (jabber:client) or a stream-level element (features, SASL, XEP-0198, stream error). */

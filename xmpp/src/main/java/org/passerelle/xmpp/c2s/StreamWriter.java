@@ -19,20 +19,20 @@ final class StreamWriter {
     /** The stream text of one message, as a TCP stream carries it. */
     static String text(StreamOutput msg) {
         return switch (msg) {
-            case StreamOutput.StreamOpen o -> header(o.from(), o.id(), o.lang(), o.version());
+            case StreamOutput.StreamOpen o -> header(o.from(), o.id());
             case StreamOutput.StreamElement e -> toText(e.element());
             case StreamOutput.StreamClose c -> "</stream:stream>";
         };
     }
 
-    static String header(String from, String id, String lang, String version) {
+    private static String header(String from, String id) {
         StringBuilder sb = new StringBuilder(200);
         sb.append("<?xml version='1.0'?><stream:stream xmlns='").append(Namespaces.CLIENT)
                 .append("' xmlns:stream='").append(Namespaces.STREAMS).append('\'');
-        if (version != null) attr(sb, "version", version);
+        attr(sb, "version", "1.0");
         if (from != null) attr(sb, "from", from);
         if (id != null) attr(sb, "id", id);
-        attr(sb, "xml:lang", lang == null ? "en" : lang);
+        attr(sb, "xml:lang", "en");
         return sb.append('>').toString();
     }
 
@@ -65,11 +65,6 @@ final class StreamWriter {
             else XmlWriter.escapeText(((Text) n).value(), sb);
         }
         sb.append("</stream:").append(e.name()).append('>');
-    }
-
-    /** Our stream header; the version is always 1.0 and the language English. */
-    static StreamOutput.StreamOpen open(String from, String id) {
-        return new StreamOutput.StreamOpen(from, id, "en", "1.0");
     }
 
     /** Writes the messages in order and flushes once, after the last. */

@@ -25,7 +25,7 @@ class TcpStreamEncoderTest {
 
     @Test
     void headerElementsAndEndAreTheStreamText() {
-        channel.writeOutbound(StreamWriter.open("localhost", "s1"));
+        channel.writeOutbound(new StreamOutput.StreamOpen("localhost", "s1"));
         assertThat(next()).isEqualTo("<?xml version='1.0'?><stream:stream xmlns='jabber:client'"
                 + " xmlns:stream='http://etherx.jabber.org/streams' version='1.0' from='localhost' id='s1' xml:lang='en'>");
         channel.writeOutbound(new StreamOutput.StreamElement(Element.builder("features", Namespaces.STREAMS)
@@ -40,7 +40,7 @@ class TcpStreamEncoderTest {
 
     @Test
     void aHeaderWithoutDomainAndAStreamErrorBeforeTheEnd() {
-        channel.writeOutbound(StreamWriter.open(null, "s2"));
+        channel.writeOutbound(new StreamOutput.StreamOpen(null, "s2"));
         assertThat(next()).isEqualTo("<?xml version='1.0'?><stream:stream xmlns='jabber:client'"
                 + " xmlns:stream='http://etherx.jabber.org/streams' version='1.0' id='s2' xml:lang='en'>");
         StreamWriter.write(channel, StreamWriter.streamError("host-unknown", "no such host"), StreamOutput.CLOSE);
